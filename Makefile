@@ -1,0 +1,145 @@
+# Kiln: an embedded Linux build system with per-package directories.
+#
+# Usage: make help
+#
+# This Makefile runs twice per invocation. The first pass (outer) only
+# resolves O=, takes the output directory's lock and re-runs make with
+# KILN_INNER=1; the second pass (inner) does the work. The lock must be
+# held for the whole build, and a make process cannot take a lock on
+# itself, hence the re-exec. The outer pass parses nothing else, so it
+# costs a few milliseconds.
+
+# Recipes rely on bash (pipefail, arrays in glue scripts).
+SHELL := /bin/bash
+.SUFFIXES:
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+TOPDIR := $(patsubst %/,%,$(dir $(realpath $(lastword $(MAKEFILE_LIST)))))
+
+# O= may be relative to where make was started; everything below uses
+# absolute paths so they survive the cd of package recipes.
+O ?= $(TOPDIR)/output
+override O := $(abspath $(O))
+BASE_DIR := $(O)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+.PHONY: all
+all:
+
+ifeq ($(KILN_INNER),)
+# ---------------------------------------------------------------- outer --
+
+# Every goal is handed to the inner make in one go, so a
+# "make clean all" keeps its order.
+KILN_GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
+
+.PHONY: _kiln_outer $(MAKECMDGOALS)
+_kiln_outer:
+	+$(Q)$(TOPDIR)/support/scripts/with-lock "$(O)" \
+		$(MAKE) -C $(TOPDIR) -f $(TOPDIR)/Makefile KILN_INNER=1 O=$(O) \
+		$(if $(filter command line,$(origin KILN_EXTERNAL)),KILN_EXTERNAL="$(abspath $(KILN_EXTERNAL))") \
+		$(KILN_GOALS)
+
+all $(MAKECMDGOALS): _kiln_outer
+	@:
+
+else
+# ---------------------------------------------------------------- inner --
+
+include $(TOPDIR)/support/make/utils.mk
+
+CONFIG_DIR := $(O)
+KILN_CONFIG := $(CONFIG_DIR)/.config
+BUILD_DIR := $(O)/build
+PER_PACKAGE_DIR := $(O)/per-package
+BINARIES_DIR := $(O)/images
+STAMP_DIR := $(BUILD_DIR)/.kiln
+KILN_TOOLS_DIR := $(O)/kiln-tools
+PKGDIR_TOOL := $(KILN_TOOLS_DIR)/bin/kiln-pkgdir
+
+# Goals that never need a configuration or the package tree.
+NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig syncconfig \
+	defconfig savedefconfig %_defconfig list-defconfigs help clean \
+	distclean kiln-tools
+ifeq ($(MAKECMDGOALS),)
+NEED_CONFIG := y
+else ifneq ($(filter-out $(NOCONFIG_GOALS),$(MAKECMDGOALS)),)
+NEED_CONFIG := y
+endif
+
+# External trees (KILN_EXTERNAL=path[ path...]) are remembered in the
+# output directory, so later runs need not repeat them.
+-include $(O)/.kiln-external.mk
+ifneq ($(origin KILN_EXTERNAL),command line)
+KILN_EXTERNAL := $(KILN_EXTERNAL_SAVED)
+endif
+override KILN_EXTERNAL := $(foreach d,$(KILN_EXTERNAL),$(abspath $(d)))
+# Each external tree names itself in external.desc ("name: FOO"); its
+# files then find their own folder as $(KILN_EXTERNAL_FOO_PATH) in make
+# and $KILN_EXTERNAL_FOO_PATH in Config.in.
+$(foreach d,$(KILN_EXTERNAL),\
+	$(if $(wildcard $(d)/external.desc),,$(error KILN_EXTERNAL: $(d) has no external.desc; an external tree needs external.desc (name: NAME), Config.in, external.mk and configs/))\
+	$(eval KILN_EXT_NAME_$(d) := $(word 2,$(file <$(d)/external.desc)))\
+	$(if $(filter name:,$(word 1,$(file <$(d)/external.desc))),,$(error KILN_EXTERNAL: $(d)/external.desc must start with 'name: NAME'))\
+	$(eval KILN_EXTERNAL_$(KILN_EXT_NAME_$(d))_PATH := $(d)))
+KILN_EXTERNAL_ENV := $(foreach d,$(KILN_EXTERNAL),KILN_EXTERNAL_$(KILN_EXT_NAME_$(d))_PATH=$(d))
+
+include $(TOPDIR)/support/make/kconfig.mk
+
+.PHONY: clean distclean help
+
+# clean keeps the configuration (and the forwarding Makefile);
+# distclean removes the whole output directory.
+clean:
+	$(Q)rm -rf $(BUILD_DIR) $(PER_PACKAGE_DIR) $(O)/host $(O)/target \
+		$(BINARIES_DIR) $(KILN_TOOLS_DIR) $(O)/.host.tmp $(O)/.target.tmp
+
+distclean:
+	$(Q)rm -rf $(O)
+
+help:
+	@echo 'Configuration:'
+	@echo '  menuconfig / nconfig   - change the configuration interactively'
+	@echo '  <board>_defconfig      - start from configs/<board>_defconfig'
+	@echo '  list-defconfigs        - list the defconfigs of this tree and of external trees'
+	@echo '  defconfig              - start from KILN_DEFCONFIG (or all defaults)'
+	@echo '  savedefconfig          - save the minimal configuration to KILN_DEFCONFIG'
+	@echo '  oldconfig, olddefconfig, syncconfig'
+	@echo
+	@echo 'Build:'
+	@echo '  all (default)          - build everything selected, then finalize'
+	@echo '  <pkg>                  - build one package and what it depends on'
+	@echo '  <pkg>-source, -extract, -patch, -configure, -build, -install'
+	@echo '  <pkg>-rebuild, -reconfigure, -reinstall, -dirclean'
+	@echo '  host-finalize, target-finalize'
+	@echo
+	@echo 'Inspection:'
+	@echo '  <pkg>-show-depends, <pkg>-show-rdepends, show-targets'
+	@echo '  show-info              - JSON description of the selected packages'
+	@echo '  printvars VARS=...     - values of make variables (patterns allowed)'
+	@echo
+	@echo 'Cleaning:'
+	@echo '  clean                  - remove everything built, keep the configuration'
+	@echo '  distclean              - remove the whole output directory'
+	@echo
+	@echo 'Variables: O=<dir> (output directory), V=1 (show commands),'
+	@echo '  KILN_EXTERNAL=<dir> (external tree), KILN_DL_DIR=<dir> (downloads)'
+
+ifeq ($(NEED_CONFIG),y)
+ifeq ($(wildcard $(KILN_CONFIG)),)
+# A missing configuration ends every build goal with one clear line.
+$(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)):
+	@echo "kiln: no configuration in $(O); run 'make <board>_defconfig' (see 'make list-defconfigs') or 'make menuconfig'" >&2
+	@exit 1
+else
+include $(KILN_CONFIG)
+include $(TOPDIR)/support/make/build.mk
+endif
+endif
+
+endif

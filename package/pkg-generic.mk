@@ -1,0 +1,241 @@
+# The generic package infrastructure: generic-package and
+# host-generic-package. Every other infrastructure builds on it.
+#
+# Design notes
+# - The steps are pattern rules over stamp files
+#   ($(BUILD_DIR)/<pkg>-<version>/.stamp_<step>), written once here.
+#   A package's $(eval) only sets a few variables and names its
+#   dependencies, which keeps parsing thousands of packages fast.
+# - PKG, the package whose step is running, is derived from the stamp
+#   being made ($(@D)). HOST_DIR, STAGING_DIR and TARGET_DIR follow PKG,
+#   so inside a step they are that package's per-package directories and
+#   outside they are the merged output/host and output/target.
+# - Each step runs as one bash script (pre-hooks, commands, post-hooks)
+#   with its output in its own log file.
+
+# Where the .mk being parsed lives, and so the package's name.
+pkgdir = $(dir $(lastword $(MAKEFILE_LIST)))
+pkgname = $(lastword $(subst /, ,$(pkgdir)))
+
+# ------------------------------------------------------------------
+# Per-package variables, resolved while a step runs.
+
+PKG = $(KILN_PKG_$(notdir $(@D)))
+PKGUP = $(KILN_UP_$(PKG))
+HOST_DIR = $(if $(PKG),$(PER_PACKAGE_DIR)/$(PKG)/host,$(BASE_DIR)/host)
+TARGET_DIR = $(if $(PKG),$(PER_PACKAGE_DIR)/$(PKG)/target,$(BASE_DIR)/target)
+STAGING_DIR = $(HOST_DIR)/$(GNU_TARGET_NAME)/sysroot
+
+# ------------------------------------------------------------------
+# The step runner. $(1): step name, $(2): what the console says.
+# The script is written with $(file), which runs when make expands the
+# recipe, just before the step starts.
+
+KILN_STEP_RUNNER := $(TOPDIR)/support/scripts/kiln-step
+KILN_NPACKAGES = $(words $(PACKAGES))
+
+define kiln-run-step
+$(file >$(STAMP_DIR)/$(PKG).$(1).sh,$(call kiln-step-script,$(1)))
++$(Q)$(KILN_STEP_RUNNER) '$(PKG)' '$($(PKGUP)_VERSION)' $(1) '$(2)' \
+	$(STAMP_DIR)/$(PKG).$(1).sh $(@D)/.logs/$(1).log \
+	'$(or $(KILN_POS_$(PKG)),-)/$(KILN_NPACKAGES)'
+endef
+
+kiln-hooks = $(foreach h,$($(PKGUP)_$(1)_HOOKS),$(call $(h))$(sep))
+
+# The environment every step script starts with: the package's own host
+# tools first in PATH, as its per-package HOST_DIR is all it may use.
+define kiln-step-prologue
+set -e
+cd '$(TOPDIR)'
+export PATH='$(HOST_DIR)/bin:$(HOST_DIR)/sbin':"$$PATH"
+export HOST_DIR='$(HOST_DIR)' STAGING_DIR='$(STAGING_DIR)' TARGET_DIR='$(TARGET_DIR)'
+export BUILD_DIR='$(BUILD_DIR)' BINARIES_DIR='$(BINARIES_DIR)' BASE_DIR='$(BASE_DIR)'
+endef
+
+define kiln-step-script
+$(kiln-step-prologue)
+$(call kiln-step-body-$(1))
+endef
+
+# A step with only hooks and commands.
+kiln-plain-step = $(call kiln-hooks,PRE_$(1))$($(PKGUP)_$(1)_CMDS)$(sep)$(call kiln-hooks,POST_$(1))
+
+kiln-step-body-download = $(call kiln-plain-step,DOWNLOAD)
+kiln-step-body-extract = $(call kiln-plain-step,EXTRACT)
+kiln-step-body-patch = $(call kiln-plain-step,PATCH)
+kiln-step-body-configure = $(call kiln-plain-step,CONFIGURE)
+kiln-step-body-build = $(call kiln-plain-step,BUILD)
+
+# Install: target packages install to staging, target and images as
+# they ask; host packages only to HOST_DIR.
+define kiln-step-body-install
+$(call kiln-hooks,PRE_INSTALL)
+$(if $(filter host,$($(PKGUP)_TYPE)),$(call kiln-plain-step,INSTALL),
+$(if $(filter YES,$($(PKGUP)_INSTALL_STAGING)),$(call kiln-plain-step,INSTALL_STAGING))
+$(if $(filter YES,$($(PKGUP)_INSTALL_TARGET)),$(call kiln-plain-step,INSTALL_TARGET))
+$(if $(filter YES,$($(PKGUP)_INSTALL_IMAGES)),mkdir -p '$(BINARIES_DIR)'$(sep)$(call kiln-plain-step,INSTALL_IMAGES)))
+$(call kiln-hooks,POST_INSTALL)
+endef
+
+# The framework's own work (assembling the per-package directories,
+# recording the manifest) runs as separate, silent steps so that the
+# timing log tells package time and framework time apart.
+define kiln-step-body-assemble
+'$(PKGDIR_TOOL)' assemble --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' $($(PKGUP)_FINAL_DEPENDENCIES)
+endef
+
+define kiln-step-body-record
+'$(PKGDIR_TOOL)' record --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)'$(if $(KILN_PPD_STRICT), --strict)
+endef
+
+# ------------------------------------------------------------------
+# Default commands of the early steps.
+
+# Minimal local fetch until the download layer lands: _SITE is a
+# directory or a file:// URL.
+define kiln-default-download
+'$(TOPDIR)/support/scripts/fetch-local' '$(PKG)' '$($(PKGUP)_SITE)' '$($(PKGUP)_SOURCE)' \
+	'$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)' '$($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).hash'
+endef
+
+# Extraction starts from an empty directory (but for stamps and logs),
+# so an interrupted extract or a failed patch is simply redone.
+define kiln-default-extract
+find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs -exec rm -rf {} +
+tar -xf '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)/$($(PKGUP)_SOURCE)' -C '$(@D)' \
+	--strip-components=1 --no-same-owner --no-same-permissions
+endef
+
+define kiln-override-extract
+rsync -a --delete --exclude .git --exclude '.stamp_*' --exclude .logs \
+	'$($(PKGUP)_OVERRIDE_SRCDIR)/' '$(@D)/'
+endef
+
+define kiln-default-patch
+for p in $(sort $(wildcard $($(PKGUP)_PKGDIR)*.patch)); do \
+	echo "Applying $${p##*/}"; patch -p1 -N -d '$(@D)' < "$$p"; done
+endef
+
+# ------------------------------------------------------------------
+# The step rules, shared by every package.
+
+.SECONDARY:
+
+$(BUILD_DIR)/%/.stamp_downloaded:
+	@mkdir -p $(@D)
+	$(if $($(PKGUP)_OVERRIDE_SRCDIR),,$(call kiln-run-step,download,downloading))
+	$(Q)touch $@
+
+$(BUILD_DIR)/%/.stamp_extracted: $(BUILD_DIR)/%/.stamp_downloaded
+	$(call kiln-run-step,extract,extracting)
+	$(Q)touch $@
+
+# A failed patch step sends the package back to extraction, so the
+# next attempt never applies a patch twice.
+$(BUILD_DIR)/%/.stamp_patched: $(BUILD_DIR)/%/.stamp_extracted
+	$(call kiln-run-step,patch,patching) || { rm -f $(@D)/.stamp_extracted; exit 1; }
+	$(Q)touch $@
+
+$(BUILD_DIR)/%/.stamp_configured: $(BUILD_DIR)/%/.stamp_patched | $(PKGDIR_TOOL)
+	$(call kiln-run-step,assemble,)
+	$(call kiln-run-step,configure,configuring)
+	$(Q)touch $@
+
+$(BUILD_DIR)/%/.stamp_built: $(BUILD_DIR)/%/.stamp_configured
+	$(call kiln-run-step,build,building)
+	$(Q)touch $@
+
+# Install always starts from freshly assembled directories: a reinstall
+# must never write into files whose inodes dependents share, and an
+# interrupted install must leave nothing behind.
+$(BUILD_DIR)/%/.stamp_installed: $(BUILD_DIR)/%/.stamp_built
+	$(call kiln-run-step,assemble,)
+	$(call kiln-run-step,install,installing)
+	$(call kiln-run-step,record,)
+	$(Q)touch $@
+
+# ------------------------------------------------------------------
+# Package goals that need nothing but the package name.
+
+kiln-check-pkg = $(if $(KILN_UP_$(1)),,$(error unknown package '$(1)': no package/$(1)/ or external package defines it))
+
+%-dirclean:
+	$(call kiln-check-pkg,$*)
+	$(Q)rm -rf $($(KILN_UP_$*)_DIR) $(PER_PACKAGE_DIR)/$*
+
+# -rebuild, -reconfigure and -reinstall forget the later stamps and then
+# build the package in a sub-make, so their order holds under -j.
+kiln-forget = $(call kiln-check-pkg,$(1))rm -f $(foreach s,$(2),$($(KILN_UP_$(1))_DIR)/.stamp_$(s))
+
+%-rebuild:
+	$(Q)$(call kiln-forget,$*,built installed)
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+
+%-reconfigure:
+	$(Q)$(call kiln-forget,$*,configured built installed)
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+
+%-reinstall:
+	$(Q)$(call kiln-forget,$*,installed)
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+
+%-show-depends:
+	$(call kiln-check-pkg,$*)
+	@echo $($(KILN_UP_$*)_FINAL_DEPENDENCIES)
+
+%-show-rdepends:
+	$(call kiln-check-pkg,$*)
+	@echo $(foreach p,$(KILN_ALL_PACKAGES),$(if $(filter $*,$($(KILN_UP_$(p))_FINAL_DEPENDENCIES)),$(p)))
+
+# ------------------------------------------------------------------
+# The per-package part. $(1): name, $(2): variable prefix,
+# $(3): prefix of the target variant (host packages inherit from it),
+# $(4): target or host.
+
+define inner-generic-package
+$(2)_NAME := $(1)
+$(2)_RAWNAME := $(patsubst host-%,%,$(1))
+$(2)_TYPE := $(4)
+$(2)_PKGDIR := $(pkgdir)
+$(2)_DL_SUBDIR ?= $$($(2)_RAWNAME)
+ifeq ($(4),host)
+$(2)_VERSION ?= $$($(3)_VERSION)
+$(2)_SOURCE ?= $$($(3)_SOURCE)
+$(2)_SITE ?= $$($(3)_SITE)
+$(2)_LICENSE ?= $$($(3)_LICENSE)
+$(2)_LICENSE_FILES ?= $$($(3)_LICENSE_FILES)
+$(2)_OVERRIDE_SRCDIR ?= $$($(3)_OVERRIDE_SRCDIR)
+$(2)_DEPENDENCIES ?= $$(filter-out $(1),$$(patsubst host-host-%,host-%,$$(addprefix host-,$$($(3)_DEPENDENCIES))))
+else
+$(2)_INSTALL_TARGET ?= YES
+$(2)_INSTALL_STAGING ?= NO
+endif
+$(2)_INSTALL_IMAGES ?= NO
+$(2)_DOWNLOAD_CMDS ?= $$(if $$($(2)_SOURCE),$$(kiln-default-download))
+$(2)_EXTRACT_CMDS ?= $$(if $$($(2)_OVERRIDE_SRCDIR),$$(kiln-override-extract),$$(if $$($(2)_SOURCE),$$(kiln-default-extract)))
+$(2)_PATCH_CMDS ?= $$(kiln-default-patch)
+$(2)_FINAL_DEPENDENCIES := $$(strip $$(filter-out $(1),$$(if $$(filter target,$(4)),$$(KILN_TARGET_COMMON_DEPENDENCIES)) $$($(2)_DEPENDENCIES)))
+$(2)_DIRNAME := $(1)$$(if $$($(2)_VERSION),-$$($(2)_VERSION))
+$(2)_DIR := $(BUILD_DIR)/$$($(2)_DIRNAME)
+KILN_PKG_$$($(2)_DIRNAME) := $(1)
+KILN_UP_$(1) := $(2)
+KILN_ALL_PACKAGES += $(1)
+ifeq ($$(KILN_PACKAGE_$(2)),y)
+KILN_SELECTED += $(1)
+endif
+
+.PHONY: $(1) $(1)-source $(1)-extract $(1)-patch $(1)-configure $(1)-build $(1)-install
+$(1) $(1)-install: $$($(2)_DIR)/.stamp_installed
+$(1)-source: $$($(2)_DIR)/.stamp_downloaded
+$(1)-extract: $$($(2)_DIR)/.stamp_extracted
+$(1)-patch: $$($(2)_DIR)/.stamp_patched
+$(1)-configure: $$($(2)_DIR)/.stamp_configured
+$(1)-build: $$($(2)_DIR)/.stamp_built
+# Order-only: dependencies are built first; rebuilding one does not by
+# itself rebuild its dependents (as in Buildroot).
+$$($(2)_DIR)/.stamp_configured: | $$($(2)_FINAL_DEPENDENCIES)
+endef
+
+generic-package = $(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),,target)
+host-generic-package = $(call inner-generic-package,host-$(pkgname),$(call UPPERCASE,host-$(pkgname)),$(call UPPERCASE,$(pkgname)),host)

@@ -1,0 +1,94 @@
+# Everything a configured build needs: the packages, the order they
+# build in, finalize, and the goals that inspect them.
+
+GNU_TARGET_NAME := $(call qstrip,$(KILN_GNU_TARGET_NAME))
+KILN_ARCH_NAME := $(call qstrip,$(KILN_ARCH))
+
+# The environment wins over the configuration, so that CI and several
+# output directories can share one download directory.
+ifneq ($(origin KILN_DL_DIR),environment)
+DL_DIR := $(call qstrip,$(KILN_DL_DIR))
+else
+DL_DIR := $(KILN_DL_DIR)
+endif
+DL_DIR := $(abspath $(DL_DIR))
+
+ifeq ($(KILN_JLEVEL),0)
+KILN_JLEVEL := $(shell nproc)
+endif
+export KILN_JLEVEL
+export BUILD_DIR
+export V
+
+include $(TOPDIR)/package/pkg-generic.mk
+include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
+include $(addsuffix /external.mk,$(KILN_EXTERNAL))
+
+# ------------------------------------------------------------------
+# The packages to build: what the configuration selects, and everything
+# those depend on, dependencies first. Closures are memoized and
+# cycles reported rather than recursed into forever.
+
+kiln-uniq-tagged = $(foreach w,$(1),$(if $(KILN_SEEN_$(2)_$(w)),,$(eval KILN_SEEN_$(2)_$(w) := 1)$(w)))
+
+define kiln-closure-compute
+$(if $(KILN_VISITING_$(1)),$(error package $(1) depends on itself: $(KILN_VISITING_PATH) $(1)))
+$(eval KILN_VISITING_$(1) := 1)
+$(eval KILN_VISITING_PATH += $(1))
+$(eval KILN_CLOSURE_$(1) := $(call kiln-uniq-tagged,$(foreach d,$($(KILN_UP_$(1))_FINAL_DEPENDENCIES),\
+	$(if $(KILN_UP_$(d)),,$(error package $(1) depends on '$(d)', which no package defines; fix $(1)_DEPENDENCIES))\
+	$(call kiln-closure,$(d)) $(d)),c$(1)))
+$(eval KILN_VISITING_$(1) :=)
+$(eval KILN_VISITING_PATH := $(filter-out $(1),$(KILN_VISITING_PATH)))
+endef
+kiln-closure = $(if $(KILN_CLOSURE_DONE_$(1)),,$(strip $(kiln-closure-compute))$(eval KILN_CLOSURE_DONE_$(1) := 1))$(KILN_CLOSURE_$(1))
+
+PACKAGES := $(call kiln-uniq-tagged,$(foreach p,$(KILN_SELECTED),$(call kiln-closure,$(p)) $(p)),all)
+
+# Each package's place in the build, for the progress lines.
+kiln-count :=
+$(foreach p,$(PACKAGES),$(eval kiln-count += x)$(eval KILN_POS_$(p) := $(words $(kiln-count))))
+
+# ------------------------------------------------------------------
+# The C helpers, built for the build machine into the output directory.
+
+KILN_TOOLS_SRC := $(wildcard $(TOPDIR)/support/kiln-tools/*/*.[ch] $(TOPDIR)/support/kiln-tools/Makefile)
+$(PKGDIR_TOOL): $(KILN_TOOLS_SRC)
+	+$(Q)$(MAKE) -C $(TOPDIR)/support/kiln-tools O=$(KILN_TOOLS_DIR) >$(STAMP_DIR)/kiln-tools.log 2>&1 || \
+		{ cat $(STAMP_DIR)/kiln-tools.log >&2; echo "kiln: building Kiln's own C helpers failed (log above); is gcc installed? run utils/setup-host" >&2; exit 1; }
+
+.PHONY: kiln-tools
+kiln-tools: $(PKGDIR_TOOL)
+
+# ------------------------------------------------------------------
+# Finalize: output/host and output/target are made from the manifests
+# of every package, then the target tree is tidied. Stamps make a no-op
+# make skip all of it.
+
+include $(TOPDIR)/support/make/finalize.mk
+
+all: target-finalize host-finalize
+
+# ------------------------------------------------------------------
+# Inspection.
+
+.PHONY: show-info printvars show-targets
+show-targets:
+	@echo $(PACKAGES)
+
+define kiln-json-list
+[$(subst $(space),$(comma),$(foreach w,$(1),"$(call json-escape,$(w))"))]
+endef
+
+define kiln-pkg-info
+"$(1)":{"type":"$($(2)_TYPE)","name":"$(1)","version":"$(call json-escape,$($(2)_VERSION))","license":"$(call json-escape,$($(2)_LICENSE))","license_files":$(call kiln-json-list,$($(2)_LICENSE_FILES)),"dependencies":$(call kiln-json-list,$($(2)_FINAL_DEPENDENCIES)),"install_staging":$(if $(filter YES,$($(2)_INSTALL_STAGING)),true,false),"install_target":$(if $(filter YES,$($(2)_INSTALL_TARGET)),true,false),"install_images":$(if $(filter YES,$($(2)_INSTALL_IMAGES)),true,false),"source":"$(call json-escape,$($(2)_SOURCE))","site":"$(call json-escape,$($(2)_SITE))"}
+endef
+
+# JSON allows the spaces $(foreach) puts between the entries.
+show-info:
+	@:$(info {$(if $(PACKAGES),$(call kiln-pkg-info,$(firstword $(PACKAGES)),$(KILN_UP_$(firstword $(PACKAGES))))$(foreach p,$(wordlist 2,$(words $(PACKAGES)),$(PACKAGES)),$(comma)$(call kiln-pkg-info,$(p),$(KILN_UP_$(p)))))})
+
+# printvars VARS='ZLIB_% HOST_DIR': the value of every matching variable,
+# unexpanded-by-step (PKG is empty here, so HOST_DIR is output/host).
+printvars:
+	@:$(foreach v,$(sort $(filter $(VARS),$(.VARIABLES))),$(info $(v)=$($(v))))

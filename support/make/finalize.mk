@@ -1,0 +1,69 @@
+# host-finalize and target-finalize.
+#
+# output/host and output/target are rebuilt from the manifests by
+# kiln-pkgdir merge, which copies (never hardlinks): stripping, overlays
+# and post-build scripts then work on private copies and can never write
+# into a per-package directory. The stamps depend on every package's
+# install stamp, the configuration, the post-build scripts and (when it
+# changed) the overlay, so a no-op make skips finalize entirely.
+
+HOST_FINALIZE_STAMP := $(STAMP_DIR)/.stamp_host_finalized
+TARGET_FINALIZE_STAMP := $(STAMP_DIR)/.stamp_target_finalized
+KILN_INSTALL_STAMPS := $(foreach p,$(PACKAGES),$($(KILN_UP_$(p))_DIR)/.stamp_installed)
+
+KILN_OVERLAYS := $(call qstrip,$(KILN_ROOTFS_OVERLAY))
+KILN_POST_BUILD_SCRIPTS := $(call qstrip,$(KILN_ROOTFS_POST_BUILD_SCRIPT))
+# An overlay is a tree: only a find can tell whether it changed, and it
+# runs only for configurations that have one.
+KILN_OVERLAY_CHANGED := $(if $(KILN_OVERLAYS),$(if $(wildcard $(TARGET_FINALIZE_STAMP)),\
+	$(shell find $(KILN_OVERLAYS) -newer $(TARGET_FINALIZE_STAMP) -print -quit 2>/dev/null),force))
+
+TARGET_STRIP = $(GNU_TARGET_NAME)-strip
+
+# Run a finalize script through the step runner, for its log, timing
+# and error report. $(1): name, $(2): verb, $(3): script body.
+define kiln-run-finalize
+$(file >$(STAMP_DIR)/$(1).sh,$(kiln-step-prologue)$(sep)$(3))
++$(Q)$(KILN_STEP_RUNNER) '$(1)' '' $(1) '$(2)' $(STAMP_DIR)/$(1).sh \
+	$(STAMP_DIR)/logs/$(1).log '$(KILN_NPACKAGES)/$(KILN_NPACKAGES)'
+endef
+
+define kiln-host-finalize-script
+'$(PKGDIR_TOOL)' merge --root '$(PER_PACKAGE_DIR)' --out '$(BASE_DIR)' --tree host $(PACKAGES)
+endef
+
+define kiln-target-finalize-script
+'$(PKGDIR_TOOL)' merge --root '$(PER_PACKAGE_DIR)' --out '$(BASE_DIR)' --tree target $(PACKAGES)
+cd '$(TARGET_DIR)'
+$(if $(KILN_TARGET_REMOVE_DEV_FILES),
+rm -rf usr/include usr/share/aclocal usr/lib/pkgconfig usr/share/pkgconfig usr/lib/cmake
+find . \( -name '*.a' -o -name '*.la' \) \( -type f -o -type l \) -delete)
+$(if $(KILN_TARGET_REMOVE_DOCS),
+rm -rf usr/share/doc usr/share/man usr/share/info usr/share/gtk-doc usr/man usr/info)
+$(if $(KILN_STRIP),
+'$(TOPDIR)/support/scripts/strip-elf' '$(TARGET_STRIP)' .)
+cd '$(TOPDIR)'
+$(foreach h,$(TARGET_FINALIZE_HOOKS),$(call $(h))$(sep))
+$(foreach d,$(KILN_OVERLAYS),
+test -d '$(d)' || { echo "kiln: KILN_ROOTFS_OVERLAY: $(d) is not a directory; fix the configuration (make menuconfig, System configuration)" >&2; exit 1; }
+rsync -a --keep-dirlinks --exclude .empty --exclude '*~' '$(d)/' '$(TARGET_DIR)/')
+$(foreach s,$(KILN_POST_BUILD_SCRIPTS),
+echo "Running post-build script $(s)"
+KILN_CONFIG='$(KILN_CONFIG)' '$(s)' '$(TARGET_DIR)' $(call qstrip,$(KILN_ROOTFS_POST_SCRIPT_ARGS)))
+endef
+
+.PHONY: host-finalize target-finalize
+host-finalize: $(HOST_FINALIZE_STAMP)
+target-finalize: $(TARGET_FINALIZE_STAMP)
+
+$(HOST_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) | $(PKGDIR_TOOL)
+	$(call kiln-run-finalize,host-finalize,assembling output/host,$(kiln-host-finalize-script))
+	$(Q)touch $@
+
+$(TARGET_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) $(KILN_POST_BUILD_SCRIPTS) \
+		$(if $(KILN_OVERLAY_CHANGED),FORCE) | $(PKGDIR_TOOL) $(HOST_FINALIZE_STAMP)
+	$(call kiln-run-finalize,target-finalize,assembling output/target,$(kiln-target-finalize-script))
+	$(Q)touch $@
+
+.PHONY: FORCE
+FORCE:

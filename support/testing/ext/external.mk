@@ -1,0 +1,1 @@
+include $(sort $(wildcard $(KILN_EXTERNAL_KILN_TESTING_PATH)/package/*/*.mk))
