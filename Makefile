@@ -43,6 +43,7 @@ _kiln_outer:
 	+$(Q)$(TOPDIR)/support/scripts/with-lock "$(O)" \
 		$(MAKE) -C $(TOPDIR) -f $(TOPDIR)/Makefile KILN_INNER=1 O=$(O) \
 		$(if $(filter command line,$(origin KILN_EXTERNAL)),KILN_EXTERNAL="$(abspath $(KILN_EXTERNAL))") \
+		$(if $(filter command line,$(origin KILN_DEFCONFIG)),KILN_DEFCONFIG="$(abspath $(KILN_DEFCONFIG))") \
 		$(KILN_GOALS)
 
 all $(MAKECMDGOALS): _kiln_outer
@@ -59,7 +60,8 @@ BUILD_DIR := $(O)/build
 PER_PACKAGE_DIR := $(O)/per-package
 BINARIES_DIR := $(O)/images
 STAMP_DIR := $(BUILD_DIR)/.kiln
-KILN_TOOLS_DIR := $(O)/kiln-tools
+# Tests point many output directories at one build of the helpers.
+KILN_TOOLS_DIR ?= $(O)/kiln-tools
 PKGDIR_TOOL := $(KILN_TOOLS_DIR)/bin/kiln-pkgdir
 
 # Goals that never need a configuration or the package tree.

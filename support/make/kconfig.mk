@@ -14,7 +14,12 @@ DEFCONFIG_DIRS := $(TOPDIR)/configs $(addsuffix /configs,$(KILN_EXTERNAL))
 
 # The defconfig recorded in .config, read without including .config
 # (config goals must work on a broken .config too).
+# "make defconfig KILN_DEFCONFIG=file" names it on the command line.
+ifeq ($(origin KILN_DEFCONFIG),command line)
+KILN_DEFCONFIG_SAVED := $(abspath $(KILN_DEFCONFIG))
+else
 KILN_DEFCONFIG_SAVED = $(call qstrip,$(patsubst KILN_DEFCONFIG=%,%,$(shell grep -s '^KILN_DEFCONFIG=' $(KILN_CONFIG))))
+endif
 
 KCONFIG_ENV = CONFIG_= KCONFIG_CONFIG=$(KILN_CONFIG) BASE_DIR=$(O) \
 	KILN_TOPDIR=$(TOPDIR) $(KILN_EXTERNAL_ENV) \

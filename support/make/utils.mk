@@ -15,7 +15,7 @@ qstrip = $(strip $(subst ",,$(1)))
 
 # zlib -> ZLIB, host-libfoo-bar -> HOST_LIBFOO_BAR, libstdc++ -> LIBSTDCXX.
 # A chain of $(subst) is far cheaper than a $(shell tr) per package.
-UPPERCASE = $(strip $(subst +,X,$(subst -,_,$(subst .,_,$(subst a,A,$(subst b,B,$(subst c,C,$(subst d,D,$(subst e,E,$(subst f,F,$(subst g,G,$(subst h,H,$(subst i,I,$(subst j,J,$(subst k,K,$(subst l,L,$(subst m,M,$(subst n,N,$(subst o,O,$(subst p,P,$(subst q,Q,$(subst r,R,$(subst s,S,$(subst t,T,$(subst u,U,$(subst v,V,$(subst w,W,$(subst x,X,$(subst y,Y,$(subst z,Z,$(1))))))))))))))))))))))))))))))))
+UPPERCASE = $(strip $(subst +,X,$(subst -,_,$(subst .,_,$(subst a,A,$(subst b,B,$(subst c,C,$(subst d,D,$(subst e,E,$(subst f,F,$(subst g,G,$(subst h,H,$(subst i,I,$(subst j,J,$(subst k,K,$(subst l,L,$(subst m,M,$(subst n,N,$(subst o,O,$(subst p,P,$(subst q,Q,$(subst r,R,$(subst s,S,$(subst t,T,$(subst u,U,$(subst v,V,$(subst w,W,$(subst x,X,$(subst y,Y,$(subst z,Z,$(1)))))))))))))))))))))))))))))))
 
 # Keep the first occurrence of every word, preserving order: a
 # concatenation of topological orders stays topological this way.

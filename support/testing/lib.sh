@@ -1,0 +1,94 @@
+# Shared helpers of the integration tests: TAP output, a private
+# scratch directory, and "kiln" to run make on an output directory with
+# the test packages' external tree.
+# shellcheck shell=bash
+set -eu
+
+TOPDIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+EXT=$TOPDIR/support/testing/ext
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/kiln-test.XXXXXX")
+# One build of the C helpers serves every output directory of a test.
+export KILN_TOOLS_DIR=${KILN_TEST_TOOLS_DIR:-$SCRATCH/kiln-tools}
+# Tests own their downloads: never the user's dl/.
+export KILN_DL_DIR=$SCRATCH/dl
+trap 'rm -rf "$SCRATCH"' EXIT
+
+t_count=0
+t_failed=0
+
+plan() { echo "1..$1"; }
+
+pass() { t_count=$((t_count + 1)); echo "ok $t_count - $1"; }
+fail() {
+	t_count=$((t_count + 1)); t_failed=$((t_failed + 1))
+	echo "not ok $t_count - $1"
+	shift
+	local line
+	for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+
+# ok DESC COMMAND...: passes when COMMAND exits 0.
+ok() {
+	local desc=$1
+	shift
+	if "$@" >"$SCRATCH/ok.out" 2>&1; then pass "$desc"
+	else fail "$desc" "command failed: $*" "$(tail -n 5 "$SCRATCH/ok.out")"; fi
+}
+
+# nok DESC COMMAND...: passes when COMMAND fails.
+nok() {
+	local desc=$1
+	shift
+	if "$@" >"$SCRATCH/ok.out" 2>&1; then fail "$desc" "command succeeded: $*"
+	else pass "$desc"; fi
+}
+
+# is GOT WANT DESC
+is() {
+	if [ "$1" = "$2" ]; then pass "$3"
+	else fail "$3" "got:  '$1'" "want: '$2'"; fi
+}
+
+# like TEXT REGEX DESC (extended regex, any line)
+like() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then pass "$3"
+	else fail "$3" "no line matches: $2" "in: $(printf '%s' "$1" | tail -n 8)"; fi
+}
+
+unlike() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then fail "$3" "a line matches: $2"
+	else pass "$3"; fi
+}
+
+# kiln OUTDIR ARGS...: make in the Kiln tree for that output directory.
+kiln() {
+	local out=$1
+	shift
+	make -C "$TOPDIR" O="$out" KILN_EXTERNAL="$EXT" "$@"
+}
+
+# configure OUTDIR LINE...: a configuration from defconfig lines.
+configure() {
+	local out=$1
+	shift
+	mkdir -p "$out"
+	printf '%s\n' KILN_x86_64=y "$@" >"$out.defconfig"
+	kiln "$out" KILN_DEFCONFIG="$out.defconfig" defconfig >/dev/null
+}
+
+# tree_digest DIR: every path with its type, mode and content hash.
+tree_digest() {
+	(cd "$1" && find . -mindepth 1 -printf '%y %m %p %l\n' | sort |
+		while read -r type mode path rest; do
+			if [ "$type" = f ]; then
+				echo "$type $mode $path $(sha256sum <"$path" | cut -c1-16)"
+			else
+				echo "$type $mode $path $rest"
+			fi
+		done)
+}
+
+done_testing() {
+	echo "# $((t_count - t_failed)) passed, $t_failed failed"
+	[ "$t_failed" -eq 0 ]
+}
