@@ -1,0 +1,71 @@
+#!/bin/bash
+# The generic infrastructure around the steps: progress lines, the
+# failure report, V=1, the timing log, a no-op make, source download
+# with hash check and patches, local override sources, finalize
+# (overlay, post-build script, strip, removal of development files)
+# and the inspection goals.
+. "$(dirname "$0")/../lib.sh"
+plan 30
+
+out=$SCRATCH/out
+mkdir -p "$SCRATCH/overlay/etc"
+echo overlay >"$SCRATCH/overlay/etc/overlay.txt"
+cat >"$SCRATCH/post-build.sh" <<'SH'
+#!/bin/sh
+echo "args: $*" > "$1/etc/post-build.txt"
+echo "host: $HOST_DIR" >> "$1/etc/post-build.txt"
+SH
+chmod +x "$SCRATCH/post-build.sh"
+configure "$out" KILN_PACKAGE_APPA=y KILN_PACKAGE_APPA_LIBB=y KILN_PACKAGE_SRCPKG=y \
+	"KILN_ROOTFS_OVERLAY=\"$SCRATCH/overlay\"" \
+	"KILN_ROOTFS_POST_BUILD_SCRIPT=\"$SCRATCH/post-build.sh\"" \
+	'KILN_ROOTFS_POST_SCRIPT_ARGS="one two"'
+log=$(kiln "$out" 2>&1) && st=0 || st=$?
+ok "build" test "$st" -eq 0
+like "$log" '^\[1/3\] libb 1\.0 configuring$' "a progress line with the package's place"
+like "$log" '^\[3/3\] srcpkg 1\.0 downloading$' "download is a step of its own"
+ok "one log file per step" test -s "$out/build/srcpkg-1.0/.logs/patch.log"
+ok "the patch was applied" grep -q "Applying 0001-say-patched-hello.patch" "$out/build/srcpkg-1.0/.logs/patch.log"
+is "$("$out/target/usr/bin/srcpkg-hello")" "srcpkg says patched hello" "and its effect reached the target"
+ok "the verified tarball is in the download directory" test -f "$KILN_DL_DIR/srcpkg/srcpkg-1.0.tar.gz"
+timing=$out/build/build-time.log
+like "$(cat "$timing")" '^appa configure [0-9]+\.[0-9]+ [0-9]+\.[0-9]+ 0$' "the timing log has package, step, start, end"
+like "$(cat "$timing")" '^appa record ' "framework steps are timed separately"
+like "$(cat "$timing")" '^target-finalize target-finalize ' "finalize is timed"
+is "$(cat "$out/target/etc/overlay.txt")" overlay "the overlay was applied"
+is "$(head -n1 "$out/target/etc/post-build.txt")" "args: $out/target one two" "the post-build script got the target and its arguments"
+is "$(sed -n 2p "$out/target/etc/post-build.txt")" "host: $out/host" "and HOST_DIR is output/host there"
+ok "headers are removed from the target" test ! -e "$out/target/usr/include"
+ok "and kept in staging" test -f "$out/host/x86_64-linux-gnu/sysroot/usr/include/b.h"
+ok "target binaries are stripped" sh -c "! readelf -S '$out/target/usr/bin/appa' | grep -q symtab"
+ok "per-package copies keep their symbols" sh -c "readelf -S '$out/per-package/appa/target/usr/bin/appa' | grep -q symtab"
+is "$(stat -c %h "$out/target/usr/lib/libb.so")" 1 "output/target holds copies, not hardlinks"
+
+# A no-op make redoes nothing, finalize included.
+before=$(stat -c %Y.%y "$out/build/.kiln/.stamp_target_finalized")
+lines=$(wc -l <"$timing")
+log=$(kiln "$out" 2>&1)
+is "$(wc -l <"$timing")" "$lines" "a no-op make runs no step"
+is "$(stat -c %Y.%y "$out/build/.kiln/.stamp_target_finalized")" "$before" "and does not redo finalize"
+echo changed >"$SCRATCH/overlay/etc/overlay.txt"
+kiln "$out" >/dev/null 2>&1
+is "$(cat "$out/target/etc/overlay.txt")" changed "a changed overlay redoes finalize"
+
+# Inspection goals.
+info=$(kiln "$out" show-info)
+ok "show-info is valid JSON" jq -e . <<<"$info"
+is "$(jq -r '.appa.dependencies | join(" ")' <<<"$info")" libb "show-info lists dependencies"
+is "$(jq -r '.srcpkg.license' <<<"$info")" GPL-2.0 "and licenses"
+is "$(kiln "$out" libb-show-rdepends)" "appa" "show-rdepends"
+like "$(kiln "$out" printvars VARS='LIBB_VERSION')" '^LIBB_VERSION=1\.0$' "printvars"
+
+# A failing step: the tail of its log, and the log's path.
+configure "$out" KILN_PACKAGE_FAILER=y
+log=$(kiln "$out" 2>&1) && st=0 || st=$?
+ok "a failing step fails the build" test "$st" -ne 0
+like "$log" "^kiln: failer 2\.1: build failed \(exit 3\); last lines of $out/build/failer-2\.1/\.logs/build\.log:" "the report names the package, step and log"
+like "$log" "error: the answer is not 42" "and shows the log's tail"
+
+# V=1 shows the commands.
+like "$(kiln "$out" V=1 failer 2>&1)" "echo 'error: the answer is not 42'" "V=1 shows the commands"
+done_testing
