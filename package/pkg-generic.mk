@@ -62,7 +62,8 @@ endef
 kiln-plain-step = $(call kiln-hooks,PRE_$(1))$($(PKGUP)_$(1)_CMDS)$(sep)$(call kiln-hooks,POST_$(1))
 
 kiln-step-body-download = $(call kiln-plain-step,DOWNLOAD)
-kiln-step-body-extract = $(call kiln-plain-step,EXTRACT)
+# kiln-after-extract (pkg-download.mk) checks the license files' hashes.
+kiln-step-body-extract = $(call kiln-plain-step,EXTRACT)$(sep)$(kiln-after-extract)
 kiln-step-body-patch = $(call kiln-plain-step,PATCH)
 kiln-step-body-configure = $(call kiln-plain-step,CONFIGURE)
 kiln-step-body-build = $(call kiln-plain-step,BUILD)
@@ -92,13 +93,6 @@ endef
 # ------------------------------------------------------------------
 # Default commands of the early steps.
 
-# Minimal local fetch until the download layer lands: _SITE is a
-# directory or a file:// URL.
-define kiln-default-download
-'$(TOPDIR)/support/scripts/fetch-local' '$(PKG)' '$($(PKGUP)_SITE)' '$($(PKGUP)_SOURCE)' \
-	'$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)' '$($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).hash'
-endef
-
 # Extraction starts from an empty directory (but for stamps and logs),
 # so an interrupted extract or a failed patch is simply redone.
 define kiln-default-extract
@@ -116,6 +110,10 @@ define kiln-default-patch
 for p in $(sort $(wildcard $($(PKGUP)_PKGDIR)*.patch)); do \
 	echo "Applying $${p##*/}"; patch -p1 -N -d '$(@D)' < "$$p"; done
 endef
+
+# The download step's commands (kiln-default-download) come from the
+# download layer.
+include $(TOPDIR)/package/pkg-download.mk
 
 # ------------------------------------------------------------------
 # The step rules, shared by every package.

@@ -45,6 +45,9 @@ kiln-closure = $(if $(KILN_CLOSURE_DONE_$(1)),,$(strip $(kiln-closure-compute))$
 
 PACKAGES := $(call kiln-uniq-tagged,$(foreach p,$(KILN_SELECTED),$(call kiln-closure,$(p)) $(p)),all)
 
+# Goals over all packages of the configuration (make source, ...).
+include $(TOPDIR)/support/make/download-goals.mk
+
 # Each package's place in the build, for the progress lines.
 kiln-count :=
 $(foreach p,$(PACKAGES),$(eval kiln-count += x)$(eval KILN_POS_$(p) := $(words $(kiln-count))))
