@@ -1,0 +1,96 @@
+#include "path.h"
+#include "buf.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *kiln_path_join(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int slash = la && a[la - 1] != '/';
+	char *p = kiln_xmalloc(la + lb + 2);
+	memcpy(p, a, la);
+	if (slash)
+		p[la] = '/';
+	memcpy(p + la + slash, b, lb + 1);
+	return p;
+}
+
+char *kiln_exe_dir(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (n <= 0)
+		return NULL;
+	if ((size_t)n >= sizeof buf - 1) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	buf[n] = 0;
+	char *slash = strrchr(buf, '/');
+	if (!slash) {
+		errno = ENOENT;
+		return NULL;
+	}
+	if (slash == buf)
+		slash++;
+	return kiln_xstrndup(buf, (size_t)(slash - buf));
+}
+
+char *kiln_path_from_exe(const char *rel)
+{
+	char *dir = kiln_exe_dir();
+	if (!dir)
+		return NULL;
+	char *p = kiln_path_join(dir, rel);
+	free(dir);
+	return p;
+}
+
+size_t kiln_path_trim(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 1 && s[n - 1] == '/')
+		n--;
+	return n;
+}
+
+int kiln_valid_pkgname(const char *s, size_t n)
+{
+	if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		      c == '+' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+int kiln_valid_relpath(const char *s, size_t n)
+{
+	size_t skip;
+	if (n > 5 && memcmp(s, "host/", 5) == 0)
+		skip = 5;
+	else if (n > 7 && memcmp(s, "target/", 7) == 0)
+		skip = 7;
+	else
+		return 0;
+	if (memchr(s, 0, n))
+		return 0;
+	const char *p = s + skip, *end = s + n;
+	while (p <= end) {
+		const char *q = memchr(p, '/', (size_t)(end - p));
+		if (!q)
+			q = end;
+		size_t len = (size_t)(q - p);
+		if (len == 0 || (len == 1 && p[0] == '.') || (len == 2 && p[0] == '.' && p[1] == '.'))
+			return 0;
+		p = q + 1;
+	}
+	return 1;
+}

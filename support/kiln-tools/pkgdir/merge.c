@@ -1,0 +1,140 @@
+#include "pkgdir.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+	"Usage: kiln-pkgdir merge --root ROOT --out OUT --tree host|target PKG...\n"
+	"\n"
+	"Build OUT/<tree> from the manifests of PKG... and their closures, in\n"
+	"topological order, with the same conflict rules as 'assemble'. Files are\n"
+	"copied (reflinked where possible), never hardlinked; reloc entries get\n"
+	"ROOT/D/ rewritten to OUT/. The tree is built in OUT/.<tree>.tmp and then\n"
+	"swapped into place, so OUT/<tree> is never half written.\n"
+	"\n"
+	"  --root ROOT          absolute per-package root\n"
+	"  --out OUT            absolute output directory (created if missing)\n"
+	"  --tree host|target   which tree to build\n"
+	"  PKG...               the selected packages\n";
+
+/* Moves tmp into place as tree; the old tree (if any) is removed. */
+static int swap_in(const struct kiln_ctx *ctx, int outfd, const char *out, const char *tmp,
+		   const char *tree)
+{
+	char *where = NULL;
+	int err = 0;
+	if (renameat2(outfd, tmp, outfd, tree, RENAME_EXCHANGE) == 0) {
+		err = rmtree_at(outfd, tmp, &where); /* now the old tree */
+	} else if (errno == ENOENT) {
+		if (renameat(outfd, tmp, outfd, tree) < 0)
+			err = errno;
+	} else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
+		char old[32];
+		snprintf(old, sizeof old, ".%s.old", tree);
+		err = rmtree_at(outfd, old, &where);
+		if (!err && renameat(outfd, tree, outfd, old) < 0)
+			err = errno;
+		if (!err && renameat(outfd, tmp, outfd, tree) < 0)
+			err = errno;
+		if (!err)
+			err = rmtree_at(outfd, old, &where);
+	} else {
+		err = errno;
+	}
+	if (err)
+		kiln_err(ctx, NULL, "%s/%s: cannot replace with %s/%s: %s (check permissions; remove "
+			 "it by hand)", out, where ? where : tree, out, tmp, strerror(err));
+	free(where);
+	return err ? -1 : 0;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+	struct opts o;
+	int rc = parse_args(argc, argv, &o, OPT_ROOT | OPT_OUT | OPT_TREE | OPT_POS, usage);
+	if (rc >= 0) {
+		opts_free(&o);
+		return rc;
+	}
+	struct kiln_ctx ctx = {PROG, NULL};
+	struct pkgset ps = {0};
+	struct placer pl = {0};
+	struct kbuf pfx = {0}, desc = {0};
+	int rootfd = -1, outfd = -1, tmpfd = -1;
+	char tmp[32], *where = NULL;
+	snprintf(tmp, sizeof tmp, ".%s.tmp", o.tree);
+	rc = 1;
+
+	int err = mkdir_p(o.out);
+	if (err || (outfd = open(o.out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		kiln_err(&ctx, o.out, "cannot create or open the output directory: %s (check "
+			 "permissions)", strerror(err ? err : errno));
+		goto out;
+	}
+	if ((rootfd = open(o.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		kiln_err(&ctx, o.root, "cannot open the per-package root: %s (build the packages "
+			 "first)", strerror(errno));
+		goto out;
+	}
+	err = rmtree_at(outfd, tmp, &where);
+	if (!err && mkdirat(outfd, tmp, 0755) < 0)
+		err = errno;
+	if (!err && (tmpfd = openat(outfd, tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		err = errno;
+	if (err) {
+		kiln_err(&ctx, NULL, "%s/%s: cannot prepare: %s (check permissions)", o.out,
+			 where ? where : tmp, strerror(err));
+		goto out;
+	}
+	if (pkgset_load(&ps, &ctx, rootfd, o.root, o.pos, (size_t)o.npos))
+		goto cleanup;
+	kbuf_printf(&pfx, "%s/", o.out);
+	kbuf_printf(&desc, "%s/%s", o.out, tmp);
+	pl.ctx = ctx;
+	pl.ps = &ps;
+	pl.srcfd = rootfd;
+	pl.dstfd = tmpfd;
+	pl.strip = strlen(o.tree) + 1;
+	pl.tree = o.tree;
+	pl.root = o.root;
+	pl.dstpfx = pfx.p;
+	pl.dstdesc = desc.p;
+	placer_init(&pl);
+	placer_add_root(&pl, o.tree);
+	for (size_t i = 0; i < ps.n; i++)
+		placer_add_pkg(&pl, i);
+	if (!pl.errors)
+		placer_finish(&pl);
+	if (pl.errors)
+		goto cleanup;
+	close(tmpfd);
+	tmpfd = -1;
+	if (swap_in(&ctx, outfd, o.out, tmp, o.tree) == 0)
+		rc = 0;
+	goto out;
+cleanup:
+	free(where);
+	where = NULL;
+	if (tmpfd >= 0)
+		close(tmpfd);
+	tmpfd = -1;
+	rmtree_at(outfd, tmp, &where);
+out:
+	free(where);
+	placer_free(&pl);
+	pkgset_free(&ps);
+	kbuf_free(&pfx);
+	kbuf_free(&desc);
+	if (tmpfd >= 0)
+		close(tmpfd);
+	if (outfd >= 0)
+		close(outfd);
+	if (rootfd >= 0)
+		close(rootfd);
+	opts_free(&o);
+	return rc;
+}

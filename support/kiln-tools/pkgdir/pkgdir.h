@@ -1,0 +1,165 @@
+/* kiln-pkgdir internals. See SPEC-pkgdir.md and docs/kiln-pkgdir.md. */
+#ifndef KILN_PKGDIR_H
+#define KILN_PKGDIR_H
+
+#include "../lib/buf.h"
+#include "../lib/err.h"
+#include "../lib/hmap.h"
+#include "../lib/manifest.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#define PROG "kiln-pkgdir"
+#define NONE ((size_t)-1)
+
+/* ---- args.c ---- */
+enum { OPT_ROOT = 1, OPT_PKG = 2, OPT_STRICT = 4, OPT_OUT = 8, OPT_TREE = 16, OPT_POS = 32 };
+
+struct opts {
+	char *root;      /* absolute, no trailing slash (malloc'd) */
+	const char *pkg;
+	char *out;       /* absolute, no trailing slash (malloc'd) */
+	const char *tree;
+	int strict;
+	char **pos;      /* positional arguments */
+	int npos;
+};
+/* Returns -1 to continue, otherwise the exit status (0 after --help). */
+int parse_args(int argc, char **argv, struct opts *o, unsigned allowed, const char *usage);
+void opts_free(struct opts *o);
+
+/* ---- pkgset.c: packages and their closures, from manifests ---- */
+struct pkg {
+	const char *name;
+	struct kiln_manifest m;
+	size_t *clos; /* indexes of the closure members */
+	size_t nclos;
+};
+struct pkgset {
+	struct pkg *v;
+	size_t n, cap;
+	struct kiln_hmap idx;
+	int rootfd;
+	const char *root;
+};
+/* Loads, for each name in order, its closure then itself (first
+ * occurrence kept). ctx names the package being worked on. */
+int pkgset_load(struct pkgset *s, const struct kiln_ctx *ctx, int rootfd, const char *root,
+		char **names, size_t n);
+int pkgset_in_closure(const struct pkgset *s, size_t d, size_t e); /* e in d's closure */
+void pkgset_free(struct pkgset *s);
+
+/* ---- place.c: placing manifest entries with the conflict rules ---- */
+struct placed {
+	const char *path;
+	size_t plen;
+	size_t owner;                 /* package index, NONE for tree roots */
+	const struct kiln_entry *ent; /* NULL for implicit directories */
+	char type, how, dead, has_csha;
+	unsigned char csha[32];       /* content hash as placed (rewritten reloc) */
+	char *target;                 /* placed symlink target (malloc'd) */
+	size_t tlen;
+	uint64_t dev, ino, size, mtime;
+};
+struct placer {
+	struct kiln_ctx ctx; /* ctx.pkg: P for assemble, NULL for merge */
+	struct pkgset *ps;
+	int srcfd, dstfd;    /* ROOT and destination root */
+	size_t strip;        /* bytes of the manifest path dropped for dstfd */
+	const char *tree;    /* only entries under tree/ (NULL: all) */
+	int hardlink;
+	const char *root;    /* ROOT */
+	const char *dstpfx;  /* replacement of ROOT/D/ in reloc entries */
+	const char *dstdesc; /* destination path for messages */
+	struct placed *v;
+	size_t n, cap;
+	struct kiln_hmap map;
+	struct kbuf a, b, c, d, pfx; /* scratch */
+	int errors;
+};
+void placer_init(struct placer *pl);
+void placer_add_root(struct placer *pl, const char *name);
+int placer_add_pkg(struct placer *pl, size_t d);
+int placer_finish(struct placer *pl); /* directory modes */
+void placer_free(struct placer *pl);
+/* Indexes of live placed entries sorted by path (malloc'd). */
+size_t *placer_sorted(const struct placer *pl, size_t *n);
+
+/* ---- copy.c ---- */
+/* Copies the regular file sdir/spath to the new file ddir/dpath with mode;
+ * *what names the failing step. Returns 0 or errno. */
+int copy_file_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
+		 struct stat *st, const char **what);
+int copy_fd(int in, int out);
+int write_new_file(int ddir, const char *dpath, const void *data, size_t n, unsigned mode,
+		   struct stat *st);
+
+/* ---- rewrite.c ---- */
+/* Appends data to out with every `from` replaced by `to`. */
+size_t replace_all(struct kbuf *out, const char *data, size_t n, const char *from, size_t fl,
+		   const char *to, size_t tl);
+/* Calls cb for every "<rootslash><pkgname>/" in data. */
+void scan_pkgrefs(const char *data, size_t n, const char *rootslash, size_t rl,
+		  void (*cb)(void *arg, const char *name, size_t len), void *arg);
+
+/* ---- scan.c: reloc and leak detection shared by record and check ---- */
+struct scan {
+	const struct kiln_ctx *ctx;
+	const char *root;
+	const char *pkg;
+	const char *path; /* for messages */
+	int strict;
+	int self;         /* found ROOT/P/ */
+	int leaks;
+	struct kbuf seen; /* NUL-separated leaked names already reported */
+};
+void scan_content(struct scan *s, const char *data, size_t n);
+
+/* ---- rmtree.c ---- */
+/* rm -rf dirfd/name without following symlinks; 0 or errno, *where gets
+ * the failing path relative to dirfd (malloc'd) on error. */
+int rmtree_at(int dirfd, const char *name, char **where);
+int mkdir_p(const char *path);
+
+/* ---- walk.c ---- */
+typedef int (*walk_cb)(void *arg, int dirfd, const char *name, const char *rel, size_t rlen,
+		       const struct stat *st);
+/* Walks the directory dirfd (consumed) whose path relative to the package
+ * directory is rel->p; cb is called for every entry below it (pre-order).
+ * Returns 0, -1 if cb aborted, or an errno value (relpath in rel). */
+int walk_dir(int dirfd, struct kbuf *rel, walk_cb cb, void *arg);
+
+/* ---- imports.c: ROOT/P/.imports ---- */
+struct imp {
+	char type, how;
+	const char *owner;
+	uint64_t dev, ino, size, mtime;
+	const char *path;
+	size_t plen;
+	const char *target;
+	size_t tlen;
+};
+struct imports {
+	char *buf;
+	const char *package;
+	const char **closure;
+	size_t nclosure;
+	struct imp *ent;
+	size_t n, cap;
+};
+#define IMPORTS_MAGIC "kiln-imports 1"
+int imports_parse(struct imports *im, char *buf, size_t len, char *err, size_t errlen);
+int imports_load(struct imports *im, int dirfd, const char *path, char *err, size_t errlen);
+void imports_write_line(struct kbuf *out, const struct imp *e);
+void imports_free(struct imports *im);
+
+/* ---- subcommands ---- */
+int cmd_assemble(int argc, char **argv);
+int cmd_record(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int pkgdir_main(int argc, char **argv);
+
+#endif
