@@ -1,0 +1,441 @@
+/* End-to-end tests of kiln-pkgdir: the subcommands run in-process
+ * (pkgdir_main) on a temporary per-package root; stderr is captured. */
+#include "tap.h"
+#include "../lib/buf.h"
+#include "../lib/file.h"
+#include "../pkgdir/pkgdir.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct t {
+	char tmp[512];
+	char root[600];
+	struct kbuf err, out;
+};
+
+/* Runs kiln-pkgdir with the NULL-terminated arguments; captures output. */
+static int run(struct t *t, ...)
+{
+	char *argv[64];
+	int argc = 0;
+	argv[argc++] = "kiln-pkgdir";
+	va_list ap;
+	va_start(ap, t);
+	char *a;
+	while ((a = va_arg(ap, char *)) && argc < 63)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	char ef[700], of[700];
+	snprintf(ef, sizeof ef, "%s/stderr", t->tmp);
+	snprintf(of, sizeof of, "%s/stdout", t->tmp);
+	fflush(stdout);
+	fflush(stderr);
+	int save2 = dup(2), save1 = dup(1);
+	int efd = open(ef, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	int ofd = open(of, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	dup2(efd, 2);
+	dup2(ofd, 1);
+	close(efd);
+	close(ofd);
+	int rc = pkgdir_main(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(save2, 2);
+	dup2(save1, 1);
+	close(save2);
+	close(save1);
+	kiln_read_file_at(AT_FDCWD, ef, &t->err, NULL);
+	kiln_read_file_at(AT_FDCWD, of, &t->out, NULL);
+	return rc;
+}
+
+static char *P(struct t *t, const char *fmt, ...)
+{
+	static char bufs[8][4096];
+	static int k;
+	char *b = bufs[k++ % 8];
+	int n = snprintf(b, 4096, "%s/", t->root);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(b + n, 4096 - (size_t)n, fmt, ap);
+	va_end(ap);
+	return b;
+}
+
+static void mkdirs(const char *path)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s", path);
+	for (char *s = buf + 1; *s; s++)
+		if (*s == '/') {
+			*s = 0;
+			mkdir(buf, 0755);
+			*s = '/';
+		}
+	mkdir(buf, 0755);
+}
+
+static void put_n(const char *path, const char *content, size_t n)
+{
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	*strrchr(dir, '/') = 0;
+	mkdirs(dir);
+	unlink(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	kiln_write_all(fd, content, n);
+	close(fd);
+}
+
+static void put(const char *path, const char *content)
+{
+	put_n(path, content, strlen(content));
+}
+
+static char *slurp(const char *path)
+{
+	static struct kbuf b;
+	if (kiln_read_file_at(AT_FDCWD, path, &b, NULL))
+		return "<missing>";
+	return b.p;
+}
+
+static ino_t ino(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+static int has(struct t *t, const char *s)
+{
+	return t->err.p && strstr(t->err.p, s) != NULL;
+}
+
+static void show(struct t *t)
+{
+	if (t->err.len)
+		tap_diag("stderr: %s", t->err.p);
+}
+
+/* assemble P DEP..., let `install` run, record */
+#define ASSEMBLE(t, pkg, ...) run(t, "assemble", "--root", (t)->root, "--pkg", pkg, ##__VA_ARGS__, NULL)
+#define RECORD(t, pkg, ...) run(t, "record", "--root", (t)->root, "--pkg", pkg, ##__VA_ARGS__, NULL)
+
+static void test_help(struct t *t)
+{
+	tap_ok(run(t, "--help", NULL) == 0 && strstr(t->out.p, "assemble"), "--help");
+	const char *cmds[] = {"assemble", "record", "check", "merge"};
+	for (int i = 0; i < 4; i++)
+		tap_ok(run(t, cmds[i], "--help", NULL) == 0 && strstr(t->out.p, "Usage: kiln-pkgdir"),
+		       "%s --help", cmds[i]);
+	tap_ok(run(t, "frob", NULL) == 2, "unknown command: exit 2");
+	tap_ok(run(t, "assemble", "--pkg", "x", NULL) == 2 && has(t, "--root"), "missing --root: exit 2");
+	tap_ok(run(t, "assemble", "--root", "rel", "--pkg", "x", NULL) == 2 && has(t, "absolute"),
+	       "relative root: exit 2");
+	tap_ok(ASSEMBLE(t, "Bad_Name") == 2 && has(t, "Bad_Name"), "bad package name is named");
+	tap_ok(ASSEMBLE(t, "x", "../y") == 2 && has(t, "../y"), "bad dependency name is named");
+	tap_ok(run(t, "merge", "--root", t->root, "--out", t->root, "--tree", "etc", NULL) == 2,
+	       "merge --tree must be host or target");
+}
+
+static void test_basic(struct t *t)
+{
+	/* a: a library, a .pc with its own path, a symlink, a weird name, a 0555 dir */
+	tap_ok(ASSEMBLE(t, "a") == 0 && exists(P(t, "a/host")) && exists(P(t, "a/target")),
+	       "assemble with no deps creates host/ and target/");
+	char bin[4096];
+	int bl = snprintf(bin, sizeof bin, "ELF\001_binary with %s/a/lib\n", t->root);
+	bin[4] = 0; /* a NUL byte: not a text file */
+	put_n(P(t, "a/target/usr/lib/liba.so.1"), bin, (size_t)bl);
+	symlink("liba.so.1", P(t, "a/target/usr/lib/liba.so"));
+	char pc[4096];
+	snprintf(pc, sizeof pc, "prefix=%s/a/host\nlibdir=%s/a/host/lib\n", t->root, t->root);
+	put(P(t, "a/host/lib/pkgconfig/a.pc"), pc);
+	symlink(P(t, "a/host/lib/pkgconfig/a.pc"), P(t, "a/host/abs-link"));
+	put(P(t, "a/target/odd name\twith\ntab"), "odd\n");
+	put(P(t, "a/target/ro/file"), "ro\n");
+	chmod(P(t, "a/target/ro"), 0555);
+	put(P(t, "a/target/same"), "same\n");
+	int rc = RECORD(t, "a");
+	tap_ok(rc == 0 && exists(P(t, "a/manifest")), "record a") || (show(t), 0);
+	char *m = slurp(P(t, "a/manifest"));
+	tap_ok(strstr(m, "reloc\thost/lib/pkgconfig/a.pc\n") != NULL, "record flags a text file with ROOT/a/ as reloc");
+	tap_ok(strstr(m, "\t-\ttarget/usr/lib/liba.so.1\n") != NULL, "a binary file with ROOT/a/ is not reloc");
+	tap_ok(strstr(m, "reloc\thost/abs-link\t") != NULL, "record flags a symlink into ROOT/a/ as reloc");
+	tap_ok(strstr(m, "target/odd name\\twith\\ntab\n") != NULL, "record escapes TAB and newline");
+	tap_ok(strstr(m, "d\t0555\t-\t-\t-\ttarget/ro\n") != NULL, "record keeps a 0555 directory's mode");
+
+	/* b depends on a */
+	rc = ASSEMBLE(t, "b", "a");
+	tap_ok(rc == 0, "assemble b a") || (show(t), 0);
+	tap_ok(ino(P(t, "b/target/usr/lib/liba.so.1")) == ino(P(t, "a/target/usr/lib/liba.so.1")),
+	       "assemble hardlinks files (same inode)");
+	tap_ok(ino(P(t, "b/host/lib/pkgconfig/a.pc")) != ino(P(t, "a/host/lib/pkgconfig/a.pc")),
+	       "reloc file is copied (different inode)");
+	char want[4096];
+	snprintf(want, sizeof want, "prefix=%s/b/host\nlibdir=%s/b/host/lib\n", t->root, t->root);
+	tap_ok(strcmp(slurp(P(t, "b/host/lib/pkgconfig/a.pc")), want) == 0, "reloc file rewritten to ROOT/b/");
+	char lt[4096] = "";
+	ssize_t n = readlink(P(t, "b/host/abs-link"), lt, sizeof lt - 1);
+	lt[n > 0 ? n : 0] = 0;
+	tap_ok(strcmp(lt, P(t, "b/host/lib/pkgconfig/a.pc")) == 0, "reloc symlink target rewritten");
+	n = readlink(P(t, "b/target/usr/lib/liba.so"), lt, sizeof lt - 1);
+	lt[n > 0 ? n : 0] = 0;
+	tap_ok(strcmp(lt, "liba.so.1") == 0, "plain symlink recreated");
+	tap_ok(exists(P(t, "b/target/odd name\twith\ntab")), "path with TAB and newline imported");
+	struct stat st;
+	tap_ok(lstat(P(t, "b/target/ro"), &st) == 0 && (st.st_mode & 07777) == 0555 &&
+	       exists(P(t, "b/target/ro/file")), "0555 directory filled, then its mode applied");
+	tap_ok(exists(P(t, "b/.imports")) && !exists(P(t, "b/manifest")), "assemble writes .imports");
+
+	/* b installs: new file, override of an imported file, deletion, retargeted link, edit of reloc copy */
+	put(P(t, "b/target/usr/bin/b"), "b\n");
+	put(P(t, "b/target/same"), "replaced by b\n");
+	unlink(P(t, "b/target/odd name\twith\ntab"));
+	unlink(P(t, "b/target/usr/lib/liba.so"));
+	symlink("elsewhere", P(t, "b/target/usr/lib/liba.so"));
+	FILE *f = fopen(P(t, "b/host/lib/pkgconfig/a.pc"), "a");
+	fputs("# edited\n", f);
+	fclose(f);
+	rc = RECORD(t, "b");
+	tap_ok(rc == 0, "record b") || (show(t), 0);
+	m = slurp(P(t, "b/manifest"));
+	tap_ok(strstr(m, "closure a\n") != NULL, "manifest stores the closure");
+	tap_ok(strstr(m, "\t-\ttarget/usr/bin/b\n") != NULL && strstr(m, "d\t0755\t-\t-\t-\ttarget/usr/bin\n"),
+	       "record detects a new file and its new directory");
+	tap_ok(strstr(m, "\toverride=a\ttarget/same\n") != NULL, "new inode at an imported path: override=a");
+	tap_ok(strstr(m, "\toverride=a\ttarget/usr/lib/liba.so\telsewhere\n") != NULL, "retargeted symlink: override=a");
+	tap_ok(strstr(m, "reloc,override=a\thost/lib/pkgconfig/a.pc\n") != NULL, "edited copied reloc file: reloc,override=a");
+	tap_ok(!strstr(m, "odd name") && !strstr(m, "liba.so.1") && !strstr(m, "target/ro"),
+	       "deleted and untouched imported paths are not recorded");
+
+	/* in-place edit of a hardlinked file */
+	tap_ok(ASSEMBLE(t, "c", "a") == 0, "assemble c a");
+	f = fopen(P(t, "c/target/usr/lib/liba.so.1"), "a");
+	fputs("corrupt", f);
+	fclose(f);
+	rc = RECORD(t, "c");
+	tap_ok(rc == 1 && has(t, "c modified target/usr/lib/liba.so.1 in place, which is owned by a") &&
+	       !exists(P(t, "c/manifest")), "in-place edit of a hardlinked file: error names c, path, a; no manifest") || (show(t), 0);
+	/* undo: the corruption hit a's file too, which is exactly why this is an error */
+	truncate(P(t, "a/target/usr/lib/liba.so.1"), bl);
+	tap_ok(ASSEMBLE(t, "c", "a") == 0, "re-assemble c after fixing a");
+
+	/* leak */
+	char leak[4096];
+	snprintf(leak, sizeof leak, "path=%s/a/host/lib\n", t->root);
+	put(P(t, "c/target/leaky"), leak);
+	rc = RECORD(t, "c");
+	tap_ok(rc == 0 && has(t, "warning: c: ") && has(t, "target/leaky contains the per-package directory of a") &&
+	       exists(P(t, "c/manifest")), "leak: warning, manifest written") || (show(t), 0);
+	tap_ok(strstr(slurp(P(t, "c/manifest")), "\t-\ttarget/leaky\n") != NULL, "leaking file is not reloc");
+	rc = RECORD(t, "c", "--strict");
+	tap_ok(rc == 1 && has(t, "contains the per-package directory of a"), "leak with --strict: exit 1");
+	rc = run(t, "check", "--root", t->root, "--pkg", "c", NULL);
+	tap_ok(rc == 0 && has(t, "warning: c:"), "check: leak warning, exit 0");
+	rc = run(t, "check", "--root", t->root, "--pkg", "c", "--strict", NULL);
+	tap_ok(rc == 1, "check --strict: exit 1");
+	rc = run(t, "check", "--root", t->root, "--pkg", "a", "--strict", NULL);
+	tap_ok(rc == 0 && t->err.len == 0, "check of a clean package");
+	unlink(P(t, "c/target/leaky"));
+	tap_ok(RECORD(t, "c") == 0, "record c without the leak");
+}
+
+static void test_conflicts(struct t *t)
+{
+	/* d and e are independent and both install target/x */
+	ASSEMBLE(t, "d");
+	put(P(t, "d/target/x"), "from d\n");
+	put(P(t, "d/target/dup"), "dup\n");
+	RECORD(t, "d");
+	ASSEMBLE(t, "e");
+	put(P(t, "e/target/x"), "from e\n");
+	put(P(t, "e/target/dup"), "dup\n");
+	RECORD(t, "e");
+	int rc = ASSEMBLE(t, "f", "d", "e");
+	tap_ok(rc == 1 && has(t, "conflict: target/x is installed by both d and e with different content"),
+	       "conflict error names both packages and the path") || (show(t), 0);
+	tap_ok(!has(t, "target/dup"), "identical content is not a conflict");
+	tap_ok(!exists(P(t, "f/.imports")), "no .imports after a conflict");
+
+	/* g depends on d and overrides target/x */
+	ASSEMBLE(t, "g", "d");
+	put(P(t, "g/target/x"), "from g\n");
+	RECORD(t, "g");
+	rc = ASSEMBLE(t, "h", "g", "d");
+	tap_ok(rc == 0 && strcmp(slurp(P(t, "h/target/x")), "from g\n") == 0,
+	       "dependent override wins (dependent listed first)") || (show(t), 0);
+	rc = ASSEMBLE(t, "h", "d", "g");
+	tap_ok(rc == 0 && strcmp(slurp(P(t, "h/target/x")), "from g\n") == 0,
+	       "dependent override wins (dependency listed first)");
+	tap_ok(strstr(slurp(P(t, "h/.imports")), "f\tg\th\t") != NULL, ".imports records g as owner");
+
+	rc = ASSEMBLE(t, "i", "nosuch");
+	tap_ok(rc == 1 && has(t, "nosuch has no manifest; build it first"), "missing manifest error");
+	rc = ASSEMBLE(t, "i", "i");
+	tap_ok(rc == 1 && has(t, "own dependency"), "self dependency error");
+}
+
+static void test_merge(struct t *t)
+{
+	char out[700];
+	snprintf(out, sizeof out, "%s/out", t->tmp);
+	/* stale content in the old tree must disappear */
+	char stale[800];
+	snprintf(stale, sizeof stale, "%s/target/stale", out);
+	put(stale, "old\n");
+	int rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "d", "g", "b", NULL);
+	tap_ok(rc == 0, "merge target d g b") || (show(t), 0);
+	char p[900];
+	snprintf(p, sizeof p, "%s/target/x", out);
+	tap_ok(strcmp(slurp(p), "from g\n") == 0, "merge: dependent wins");
+	snprintf(p, sizeof p, "%s/target/usr/lib/liba.so.1", out);
+	tap_ok(exists(p) && ino(p) != ino(P(t, "a/target/usr/lib/liba.so.1")),
+	       "merge: closure included, files copied (different inode)");
+	tap_ok(!exists(stale), "merge replaced the old tree");
+	snprintf(p, sizeof p, "%s/.target.tmp", out);
+	tap_ok(!exists(p), "no temporary tree left");
+	snprintf(p, sizeof p, "%s/host", out);
+	tap_ok(!exists(p), "merge --tree target does not touch host");
+	snprintf(p, sizeof p, "%s/target/same", out);
+	tap_ok(strcmp(slurp(p), "replaced by b\n") == 0, "merge: b's override of a");
+	struct stat st;
+	snprintf(p, sizeof p, "%s/target/ro", out);
+	tap_ok(lstat(p, &st) == 0 && (st.st_mode & 07777) == 0555, "merge: directory modes applied");
+
+	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "host", "b", NULL);
+	tap_ok(rc == 0, "merge host b") || (show(t), 0);
+	char want[2048];
+	snprintf(want, sizeof want, "prefix=%s/host\nlibdir=%s/host/lib\n# edited\n", out, out);
+	snprintf(p, sizeof p, "%s/host/lib/pkgconfig/a.pc", out);
+	tap_ok(strcmp(slurp(p), want) == 0, "merge: reloc ROOT/b/ rewritten to OUT/");
+	char lt[2048] = "";
+	snprintf(p, sizeof p, "%s/host/abs-link", out);
+	ssize_t n = readlink(p, lt, sizeof lt - 1);
+	lt[n > 0 ? n : 0] = 0;
+	snprintf(want, sizeof want, "%s/host/lib/pkgconfig/a.pc", out);
+	tap_ok(strcmp(lt, want) == 0, "merge: reloc symlink rewritten to OUT/");
+
+	snprintf(p, sizeof p, "%s/target/x", out);
+	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "d", "e", NULL);
+	tap_ok(rc == 1 && has(t, "conflict: target/x is installed by both d and e") &&
+	       strcmp(slurp(p), "from g\n") == 0, "merge conflict fails and keeps the old tree");
+	snprintf(p, sizeof p, "%s/.target.tmp", out);
+	tap_ok(!exists(p), "no temporary tree left after a failed merge");
+}
+
+static void test_exdev(struct t *t)
+{
+	struct stat a, b;
+	char shm[] = "/dev/shm/kiln-test-XXXXXX";
+	if (stat("/dev/shm", &a) || stat(t->tmp, &b) || a.st_dev == b.st_dev || !mkdtemp(shm)) {
+		tap_ok(1, "# SKIP /dev/shm is not another filesystem");
+		return;
+	}
+	/* package x lives on /dev/shm: ROOT/x is a symlink to it */
+	char other[600], path[800];
+	snprintf(other, sizeof other, "%s", t->root);
+	snprintf(t->root, sizeof t->root, "%s", shm);
+	ASSEMBLE(t, "x");
+	snprintf(path, sizeof path, "%s/x/target/lib/x.so", shm);
+	put(path, "x library\n");
+	chmod(path, 0751);
+	RECORD(t, "x");
+	snprintf(t->root, sizeof t->root, "%s", other);
+	snprintf(path, sizeof path, "%s/x", shm);
+	symlink(path, P(t, "x"));
+	int rc = ASSEMBLE(t, "y", "x");
+	struct stat st;
+	tap_ok(rc == 0 && strcmp(slurp(P(t, "y/target/lib/x.so")), "x library\n") == 0 &&
+	       lstat(P(t, "y/target/lib/x.so"), &st) == 0 && (st.st_mode & 07777) == 0751,
+	       "EXDEV: falls back to a copy preserving the mode") || (show(t), 0);
+	tap_ok(strstr(slurp(P(t, "y/.imports")), "f\tx\tc\t") != NULL, ".imports records the copy");
+	char *where;
+	rmtree_at(AT_FDCWD, shm, &where);
+	free(where);
+	unlink(P(t, "x"));
+}
+
+static void test_deep(struct t *t)
+{
+	struct kbuf d = {0};
+	kbuf_printf(&d, "%s/deep/target", t->root);
+	ASSEMBLE(t, "deep");
+	for (int i = 0; i < 300; i++)
+		kbuf_adds(&d, "/dd");
+	kbuf_adds(&d, "/f");
+	kbuf_cstr(&d);
+	/* create level by level via chdir-free mkdirat chain */
+	int fd = open(P(t, "deep/target"), O_RDONLY | O_DIRECTORY);
+	for (int i = 0; i < 300; i++) {
+		mkdirat(fd, "dd", 0755);
+		int n = openat(fd, "dd", O_RDONLY | O_DIRECTORY);
+		close(fd);
+		fd = n;
+	}
+	int ffd = openat(fd, "f", O_WRONLY | O_CREAT, 0644);
+	close(ffd);
+	close(fd);
+	tap_ok(RECORD(t, "deep") == 0, "record a 300-level tree") || (show(t), 0);
+	tap_ok(ASSEMBLE(t, "deep2", "deep") == 0, "assemble a 300-level tree") || (show(t), 0);
+	kbuf_free(&d);
+}
+
+static void test_stale(struct t *t)
+{
+	ASSEMBLE(t, "s");
+	put(P(t, "s/target/s"), "s\n");
+	RECORD(t, "s");
+	put(P(t, "s/target/s"), "s changed after record\n");
+	int rc = ASSEMBLE(t, "s2", "s");
+	tap_ok(rc == 1 && has(t, "file changed after s was recorded"), "file changed after record is detected") || (show(t), 0);
+	unlink(P(t, "s/target/s"));
+	rc = ASSEMBLE(t, "s2", "s");
+	tap_ok(rc == 1 && has(t, "s's manifest lists this file but it is missing"), "missing file is detected") || (show(t), 0);
+}
+
+int main(void)
+{
+	struct t t;
+	memset(&t, 0, sizeof t);
+	const char *base = getenv("TEST_TMPDIR");
+	if (!base || !*base)
+		base = "/tmp";
+	mkdirs(base);
+	snprintf(t.tmp, sizeof t.tmp, "%s/kiln-pkgdir-XXXXXX", base);
+	if (!mkdtemp(t.tmp)) {
+		printf("Bail out! cannot create a temp dir in %s: %s\n", base, strerror(errno));
+		return 1;
+	}
+	snprintf(t.root, sizeof t.root, "%s/per package", t.tmp); /* a space, on purpose */
+	test_help(&t);
+	test_basic(&t);
+	test_conflicts(&t);
+	test_merge(&t);
+	test_exdev(&t);
+	test_deep(&t);
+	test_stale(&t);
+	int rc = tap_done();
+	if (rc == 0) {
+		char *where = NULL;
+		rmtree_at(AT_FDCWD, t.tmp, &where);
+		free(where);
+	}
+	kbuf_free(&t.err);
+	kbuf_free(&t.out);
+	return rc;
+}
