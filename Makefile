@@ -139,6 +139,8 @@ $(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)):
 	@echo "kiln: no configuration in $(O); run 'make <board>_defconfig' (see 'make list-defconfigs') or 'make menuconfig'" >&2
 	@exit 1
 else
+# .config defines KILN_DL_DIR too; the environment's value must win.
+KILN_DL_DIR_FROM_ENV := $(if $(filter environment,$(origin KILN_DL_DIR)),$(KILN_DL_DIR))
 include $(KILN_CONFIG)
 include $(TOPDIR)/support/make/build.mk
 endif

@@ -184,7 +184,7 @@ kiln-forget = $(call kiln-check-pkg,$(1))rm -f $(foreach s,$(2),$($(KILN_UP_$(1)
 
 %-show-rdepends:
 	$(call kiln-check-pkg,$*)
-	@echo $(foreach p,$(KILN_ALL_PACKAGES),$(if $(filter $*,$($(KILN_UP_$(p))_FINAL_DEPENDENCIES)),$(p)))
+	@echo $(foreach p,$(PACKAGES),$(if $(filter $*,$($(KILN_UP_$(p))_FINAL_DEPENDENCIES)),$(p)))
 
 # ------------------------------------------------------------------
 # The per-package part. $(1): name, $(2): variable prefix,

@@ -6,12 +6,7 @@ KILN_ARCH_NAME := $(call qstrip,$(KILN_ARCH))
 
 # The environment wins over the configuration, so that CI and several
 # output directories can share one download directory.
-ifneq ($(origin KILN_DL_DIR),environment)
-DL_DIR := $(call qstrip,$(KILN_DL_DIR))
-else
-DL_DIR := $(KILN_DL_DIR)
-endif
-DL_DIR := $(abspath $(DL_DIR))
+DL_DIR := $(abspath $(or $(KILN_DL_DIR_FROM_ENV),$(call qstrip,$(KILN_DL_DIR))))
 
 ifeq ($(KILN_JLEVEL),0)
 KILN_JLEVEL := $(shell nproc)
@@ -41,7 +36,7 @@ $(eval KILN_CLOSURE_$(1) := $(call kiln-uniq-tagged,$(foreach d,$($(KILN_UP_$(1)
 $(eval KILN_VISITING_$(1) :=)
 $(eval KILN_VISITING_PATH := $(filter-out $(1),$(KILN_VISITING_PATH)))
 endef
-kiln-closure = $(if $(KILN_CLOSURE_DONE_$(1)),,$(strip $(kiln-closure-compute))$(eval KILN_CLOSURE_DONE_$(1) := 1))$(KILN_CLOSURE_$(1))
+kiln-closure = $(if $(KILN_CLOSURE_DONE_$(1)),,$(strip $(call kiln-closure-compute,$(1)))$(eval KILN_CLOSURE_DONE_$(1) := 1))$(KILN_CLOSURE_$(1))
 
 PACKAGES := $(call kiln-uniq-tagged,$(foreach p,$(KILN_SELECTED),$(call kiln-closure,$(p)) $(p)),all)
 
@@ -55,10 +50,14 @@ $(foreach p,$(PACKAGES),$(eval kiln-count += x)$(eval KILN_POS_$(p) := $(words $
 # ------------------------------------------------------------------
 # The C helpers, built for the build machine into the output directory.
 
-KILN_TOOLS_SRC := $(wildcard $(TOPDIR)/support/kiln-tools/*/*.[ch] $(TOPDIR)/support/kiln-tools/Makefile)
+# The touch keeps a no-op make from re-entering the sub-make when only
+# a source the binary does not use (a test) changed.
+KILN_TOOLS_SRC := $(wildcard $(TOPDIR)/support/kiln-tools/lib/*.[ch] \
+	$(TOPDIR)/support/kiln-tools/pkgdir/*.[ch] $(TOPDIR)/support/kiln-tools/Makefile)
 $(PKGDIR_TOOL): $(KILN_TOOLS_SRC)
 	+$(Q)$(MAKE) -C $(TOPDIR)/support/kiln-tools O=$(KILN_TOOLS_DIR) >$(STAMP_DIR)/kiln-tools.log 2>&1 || \
 		{ cat $(STAMP_DIR)/kiln-tools.log >&2; echo "kiln: building Kiln's own C helpers failed (log above); is gcc installed? run utils/setup-host" >&2; exit 1; }
+	$(Q)touch $@
 
 .PHONY: kiln-tools
 kiln-tools: $(PKGDIR_TOOL)

@@ -15,8 +15,8 @@ KILN_OVERLAYS := $(call qstrip,$(KILN_ROOTFS_OVERLAY))
 KILN_POST_BUILD_SCRIPTS := $(call qstrip,$(KILN_ROOTFS_POST_BUILD_SCRIPT))
 # An overlay is a tree: only a find can tell whether it changed, and it
 # runs only for configurations that have one.
-KILN_OVERLAY_CHANGED := $(if $(KILN_OVERLAYS),$(if $(wildcard $(TARGET_FINALIZE_STAMP)),\
-	$(shell find $(KILN_OVERLAYS) -newer $(TARGET_FINALIZE_STAMP) -print -quit 2>/dev/null),force))
+KILN_OVERLAY_CHANGED := $(strip $(if $(KILN_OVERLAYS),$(if $(wildcard $(TARGET_FINALIZE_STAMP)),\
+	$(shell find $(KILN_OVERLAYS) -newer $(TARGET_FINALIZE_STAMP) -print -quit 2>/dev/null),force)))
 
 TARGET_STRIP = $(GNU_TARGET_NAME)-strip
 

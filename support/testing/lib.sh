@@ -64,7 +64,7 @@ unlike() {
 kiln() {
 	local out=$1
 	shift
-	make -C "$TOPDIR" O="$out" KILN_EXTERNAL="$EXT" "$@"
+	make --no-print-directory -C "$TOPDIR" O="$out" KILN_EXTERNAL="$EXT" "$@"
 }
 
 # configure OUTDIR LINE...: a configuration from defconfig lines.
