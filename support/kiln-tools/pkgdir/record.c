@@ -82,7 +82,7 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 		} else if (type == 'l') {
 			int e = read_link(dirfd, name, &r->link);
 			if (e) {
-				kiln_err(&r->ctx, abs_path(r, rel), "cannot read symlink: %s", strerror(e));
+				kiln_err(&r->ctx, abs_path(r, rel), "cannot read symlink: %s (check permissions)", strerror(e));
 				r->errors++;
 				return 0;
 			}
@@ -151,7 +151,7 @@ static int walk_top(struct rec *r, int pfd, const char *top)
 	if (fstatat(pfd, top, &st, AT_SYMLINK_NOFOLLOW) < 0) {
 		if (errno == ENOENT)
 			return 0;
-		kiln_err(&r->ctx, abs_path(r, top), "cannot stat: %s", strerror(errno));
+		kiln_err(&r->ctx, abs_path(r, top), "cannot stat: %s (check permissions)", strerror(errno));
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -160,7 +160,7 @@ static int walk_top(struct rec *r, int pfd, const char *top)
 	}
 	int fd = openat(pfd, top, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
-		kiln_err(&r->ctx, abs_path(r, top), "cannot open: %s", strerror(errno));
+		kiln_err(&r->ctx, abs_path(r, top), "cannot open: %s (check permissions)", strerror(errno));
 		return -1;
 	}
 	struct kbuf rel = {0};

@@ -265,11 +265,18 @@ static void test_conflicts(struct t *t)
 	ASSEMBLE(t, "e");
 	put(P(t, "e/target/x"), "from e\n");
 	put(P(t, "e/target/dup"), "dup\n");
+	char pc[4096];
+	snprintf(pc, sizeof pc, "prefix=%s/e/host\n", t->root);
+	put(P(t, "e/host/common.pc"), pc);
 	RECORD(t, "e");
+	snprintf(pc, sizeof pc, "prefix=%s/d/host\n", t->root);
+	put(P(t, "d/host/common.pc"), pc);
+	RECORD(t, "d");
 	int rc = ASSEMBLE(t, "f", "d", "e");
 	tap_ok(rc == 1 && has(t, "conflict: target/x is installed by both d and e with different content"),
 	       "conflict error names both packages and the path") || (show(t), 0);
 	tap_ok(!has(t, "target/dup"), "identical content is not a conflict");
+	tap_ok(!has(t, "common.pc"), "reloc files identical after rewriting are not a conflict");
 	tap_ok(!exists(P(t, "f/.imports")), "no .imports after a conflict");
 
 	/* g depends on d and overrides target/x */
