@@ -1,6 +1,7 @@
 #!/bin/bash
 # Configuration goals: missing configuration, unknown defconfig, missing
 # kconfig-frontends, defconfig/savedefconfig round trip, O= forwarding.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 14
 

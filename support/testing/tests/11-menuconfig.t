@@ -1,6 +1,7 @@
 #!/bin/bash
 # (l) menuconfig driven through tmux: open it, enable an option, save,
 # and the .config changed.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 4
 
@@ -15,8 +16,7 @@ tmux -S "$sock" new-session -d -s "$session" -x 120 -y 40 \
 
 # wait_for TEXT: poll the screen until TEXT shows (at most 20 s).
 wait_for() {
-	local i
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		if tmux -S "$sock" capture-pane -p -t "$session" | grep -qF -- "$1"; then return 0; fi
 		sleep 0.2
 	done

@@ -2,6 +2,7 @@
 # (a) A's configure links libB when it finds it. B is selected and built
 #     but not declared: A never sees B, over repeated top-level -j2 builds.
 # (b) Declared: A sees B.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 11
 

@@ -5,6 +5,7 @@
 #     recorded in its manifest.
 # (e) A package that edits an imported file in place is stopped, with
 #     the package, the file and the owner named.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 10
 

@@ -1,6 +1,7 @@
 #!/bin/bash
 # (f) Rebuild a dependency, then make: output/target holds the new file,
 #     never a stale copy from a dependent's directory.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 5
 

@@ -1,6 +1,7 @@
 #!/bin/bash
 # (g) Kill the build during a package's build step and run make again:
 #     the result equals a clean build.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 4
 

@@ -2,6 +2,7 @@
 # (h) A text file holding its owner's per-package path is rewritten in
 #     its dependents' directories and in output/host.
 # (i) A file holding another package's per-package path is reported.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 9
 

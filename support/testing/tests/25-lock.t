@@ -1,6 +1,7 @@
 #!/bin/bash
 # (j) A second make in the same output directory waits for the first;
 #     their steps never interleave.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 4
 

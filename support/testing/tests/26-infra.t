@@ -4,6 +4,7 @@
 # with hash check and patches, local override sources, finalize
 # (overlay, post-build script, strip, removal of development files)
 # and the inspection goals.
+# shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 30
 
