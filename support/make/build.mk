@@ -31,7 +31,7 @@ $(if $(KILN_VISITING_$(1)),$(error package $(1) depends on itself: $(KILN_VISITI
 $(eval KILN_VISITING_$(1) := 1)
 $(eval KILN_VISITING_PATH += $(1))
 $(eval KILN_CLOSURE_$(1) := $(call kiln-uniq-tagged,$(foreach d,$($(KILN_UP_$(1))_FINAL_DEPENDENCIES),\
-	$(if $(KILN_UP_$(d)),,$(error package $(1) depends on '$(d)', which no package defines; fix $(1)_DEPENDENCIES))\
+	$(if $(KILN_UP_$(d)),,$(error package $(1) depends on '$(d)', which no package defines; fix $(KILN_UP_$(1))_DEPENDENCIES))\
 	$(call kiln-closure,$(d)) $(d)),c$(1)))
 $(eval KILN_VISITING_$(1) :=)
 $(eval KILN_VISITING_PATH := $(filter-out $(1),$(KILN_VISITING_PATH)))
