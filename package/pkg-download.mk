@@ -44,7 +44,7 @@ $(if $(KILN_DL_PRIMARY),$(KILN_DL_PRIMARY)/$($(PKGUP)_DL_SUBDIR) $(KILN_DL_PRIMA
 $(if $(and $(KILN_DL_PRIMARY),$(filter y,$(KILN_PRIMARY_SITE_ONLY))),,
 $(kiln-dl-upstream)
 $(if $(KILN_DL_BACKUP),$(KILN_DL_BACKUP))
-$(if $(and $(filter y,$(KILN_DOWNLOAD_APT)),$(call kiln-dl-var,DEBIAN_SOURCE),$(filter-out apt,$(call kiln-dl-var,SITE_METHOD))),$(kiln-dl-apt-uri)))
+$(if $(and $(filter y,$(KILN_DOWNLOAD_APT)),$(call kiln-dl-var,DEBIAN_SOURCE),$(if $(filter apt,$(call kiln-dl-var,SITE_METHOD)),,y)),$(kiln-dl-apt-uri)))
 endef
 
 # The hash file is shared by a package and its host variant.
