@@ -58,8 +58,10 @@ $(kiln-step-prologue)
 $(call kiln-step-body-$(1))
 endef
 
-# A step with only hooks and commands.
-kiln-plain-step = $(call kiln-hooks,PRE_$(1))$($(PKGUP)_$(1)_CMDS)$(sep)$(call kiln-hooks,POST_$(1))
+# A step with only hooks and commands. A package that does not define a
+# step's commands gets kiln-default-<STEP>, where there is one.
+kiln-cmds = $(if $(filter undefined,$(origin $(PKGUP)_$(1)_CMDS)),$(kiln-default-$(1)),$($(PKGUP)_$(1)_CMDS))
+kiln-plain-step = $(call kiln-hooks,PRE_$(1))$(call kiln-cmds,$(1))$(sep)$(call kiln-hooks,POST_$(1))
 
 kiln-step-body-download = $(call kiln-plain-step,DOWNLOAD)
 # kiln-after-extract (pkg-download.mk) checks the license files' hashes.
@@ -74,7 +76,7 @@ define kiln-step-body-install
 $(call kiln-hooks,PRE_INSTALL)
 $(if $(filter host,$($(PKGUP)_TYPE)),$(call kiln-plain-step,INSTALL),
 $(if $(filter YES,$($(PKGUP)_INSTALL_STAGING)),$(call kiln-plain-step,INSTALL_STAGING))
-$(if $(filter YES,$($(PKGUP)_INSTALL_TARGET)),$(call kiln-plain-step,INSTALL_TARGET))
+$(if $(filter NO,$($(PKGUP)_INSTALL_TARGET)),,$(call kiln-plain-step,INSTALL_TARGET))
 $(if $(filter YES,$($(PKGUP)_INSTALL_IMAGES)),mkdir -p '$(BINARIES_DIR)'$(sep)$(call kiln-plain-step,INSTALL_IMAGES)))
 $(call kiln-hooks,POST_INSTALL)
 endef
@@ -95,7 +97,11 @@ endef
 
 # Extraction starts from an empty directory (but for stamps and logs),
 # so an interrupted extract or a failed patch is simply redone.
-define kiln-default-extract
+kiln-default-EXTRACT = $(if $($(PKGUP)_OVERRIDE_SRCDIR),$(kiln-override-extract),$(if $($(PKGUP)_SOURCE),$(kiln-extract-tarball)))
+kiln-default-DOWNLOAD = $(if $($(PKGUP)_SOURCE),$(kiln-default-download))
+kiln-default-PATCH = $(kiln-default-patch)
+
+define kiln-extract-tarball
 find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs -exec rm -rf {} +
 tar -xf '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)/$($(PKGUP)_SOURCE)' -C '$(@D)' \
 	--strip-components=1 --no-same-owner --no-same-permissions
@@ -187,17 +193,51 @@ kiln-forget = $(call kiln-check-pkg,$(1))rm -f $(foreach s,$(2),$($(KILN_UP_$(1)
 	@echo $(foreach p,$(PACKAGES),$(if $(filter $*,$($(KILN_UP_$(p))_FINAL_DEPENDENCIES)),$(p)))
 
 # ------------------------------------------------------------------
-# The per-package part. $(1): name, $(2): variable prefix,
-# $(3): prefix of the target variant (host packages inherit from it),
-# $(4): target or host.
+# Goals that name a package and a step (zlib-configure, ...): pattern
+# rules, with the stamp found through the package's variables in a
+# second expansion. Nothing per package is parsed for them.
+
+.SECONDEXPANSION:
+kiln-stamp-of = $$(if $$(KILN_UP_$$*),$$($$(KILN_UP_$$*)_DIR)/.stamp_$(1),kiln-unknown-package-$$*)
+kiln-unknown-package-%:
+	$(call kiln-check-pkg,$*)
+%-source: $(call kiln-stamp-of,downloaded) ; @:
+%-extract: $(call kiln-stamp-of,extracted) ; @:
+%-patch: $(call kiln-stamp-of,patched) ; @:
+%-configure: $(call kiln-stamp-of,configured) ; @:
+%-build: $(call kiln-stamp-of,built) ; @:
+%-install: $(call kiln-stamp-of,installed) ; @:
+
+# ------------------------------------------------------------------
+# The per-package part, kept as small as possible: it is parsed once for
+# every package of the tree, selected or not. Defaults (commands of the
+# early steps, install switches) are resolved when a step runs instead.
+# $(1): name, $(2): variable prefix, $(3): prefix of the target variant
+# (host packages inherit from it), $(4): target or host.
 
 define inner-generic-package
 $(2)_NAME := $(1)
 $(2)_RAWNAME := $(patsubst host-%,%,$(1))
+$(2)_DL_SUBDIR ?= $$($(2)_RAWNAME)
 $(2)_TYPE := $(4)
 $(2)_PKGDIR := $(pkgdir)
-$(2)_DL_SUBDIR ?= $$($(2)_RAWNAME)
-ifeq ($(4),host)
+$(if $(3),$(call kiln-host-inherit,$(1),$(2),$(3)))
+$(2)_FINAL_DEPENDENCIES := $$(strip $$(filter-out $(1),$(if $(3),,$$(KILN_TARGET_COMMON_DEPENDENCIES)) $$($(2)_DEPENDENCIES)))
+$(2)_DIR := $(BUILD_DIR)/$(1)$$(if $$($(2)_VERSION),-$$($(2)_VERSION))
+KILN_PKG_$$(notdir $$($(2)_DIR)) := $(1)
+KILN_UP_$(1) := $(2)
+KILN_NAME_$(2) := $(1)
+.PHONY: $(1)
+$(1): $$($(2)_DIR)/.stamp_installed
+# Order-only: dependencies are built first; rebuilding one does not by
+# itself rebuild its dependents (as in Buildroot).
+$$($(2)_DIR)/.stamp_configured: | $$($(2)_FINAL_DEPENDENCIES)
+MAKEFILE_LIST :=
+endef
+
+# A host package takes what it does not set from its target variant.
+# Its default dependencies are the host variants of the target's.
+define kiln-host-inherit
 $(2)_VERSION ?= $$($(3)_VERSION)
 $(2)_SOURCE ?= $$($(3)_SOURCE)
 $(2)_SITE ?= $$($(3)_SITE)
@@ -205,35 +245,10 @@ $(2)_LICENSE ?= $$($(3)_LICENSE)
 $(2)_LICENSE_FILES ?= $$($(3)_LICENSE_FILES)
 $(2)_OVERRIDE_SRCDIR ?= $$($(3)_OVERRIDE_SRCDIR)
 $(2)_DEPENDENCIES ?= $$(filter-out $(1),$$(patsubst host-host-%,host-%,$$(addprefix host-,$$($(3)_DEPENDENCIES))))
-else
-$(2)_INSTALL_TARGET ?= YES
-$(2)_INSTALL_STAGING ?= NO
-endif
-$(2)_INSTALL_IMAGES ?= NO
-$(2)_DOWNLOAD_CMDS ?= $$(if $$($(2)_SOURCE),$$(kiln-default-download))
-$(2)_EXTRACT_CMDS ?= $$(if $$($(2)_OVERRIDE_SRCDIR),$$(kiln-override-extract),$$(if $$($(2)_SOURCE),$$(kiln-default-extract)))
-$(2)_PATCH_CMDS ?= $$(kiln-default-patch)
-$(2)_FINAL_DEPENDENCIES := $$(strip $$(filter-out $(1),$$(if $$(filter target,$(4)),$$(KILN_TARGET_COMMON_DEPENDENCIES)) $$($(2)_DEPENDENCIES)))
-$(2)_DIRNAME := $(1)$$(if $$($(2)_VERSION),-$$($(2)_VERSION))
-$(2)_DIR := $(BUILD_DIR)/$$($(2)_DIRNAME)
-KILN_PKG_$$($(2)_DIRNAME) := $(1)
-KILN_UP_$(1) := $(2)
-KILN_ALL_PACKAGES += $(1)
-ifeq ($$(KILN_PACKAGE_$(2)),y)
-KILN_SELECTED += $(1)
-endif
-
-.PHONY: $(1) $(1)-source $(1)-extract $(1)-patch $(1)-configure $(1)-build $(1)-install
-$(1) $(1)-install: $$($(2)_DIR)/.stamp_installed
-$(1)-source: $$($(2)_DIR)/.stamp_downloaded
-$(1)-extract: $$($(2)_DIR)/.stamp_extracted
-$(1)-patch: $$($(2)_DIR)/.stamp_patched
-$(1)-configure: $$($(2)_DIR)/.stamp_configured
-$(1)-build: $$($(2)_DIR)/.stamp_built
-# Order-only: dependencies are built first; rebuilding one does not by
-# itself rebuild its dependents (as in Buildroot).
-$$($(2)_DIR)/.stamp_configured: | $$($(2)_FINAL_DEPENDENCIES)
 endef
 
+# MAKEFILE_LIST is emptied after each package (see the end of
+# inner-generic-package): $(lastword) walks the whole list, and with
+# thousands of packages that walk would dominate parsing.
 generic-package = $(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),,target)
 host-generic-package = $(call inner-generic-package,host-$(pkgname),$(call UPPERCASE,host-$(pkgname)),$(call UPPERCASE,$(pkgname)),host)

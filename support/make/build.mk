@@ -19,6 +19,12 @@ include $(TOPDIR)/package/pkg-generic.mk
 include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
 include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 
+# What the configuration selects: every KILN_PACKAGE_<X>=y whose <X>
+# is a package (sub-options such as KILN_PACKAGE_FOO_SSL are not).
+# Read once from the configuration, not tested per package at parse.
+KILN_SELECTED := $(sort $(foreach v,$(filter KILN_PACKAGE_%,$(.VARIABLES)),\
+	$(if $(filter y,$($(v))),$(KILN_NAME_$(patsubst KILN_PACKAGE_%,%,$(v))))))
+
 # ------------------------------------------------------------------
 # The packages to build: what the configuration selects, and everything
 # those depend on, dependencies first. Closures are memoized and

@@ -3,7 +3,7 @@
 # dependency, a dependency cycle, a goal for an unknown package.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 5
+plan 6
 
 # A throwaway external tree with broken packages.
 ext=$SCRATCH/ext
@@ -46,4 +46,6 @@ msg=$(b nosuch-rebuild 2>&1) || true
 like "$msg" "unknown package 'nosuch'" "a goal for an unknown package says so"
 msg=$(b nosuch-show-depends 2>&1) || true
 like "$msg" "unknown package 'nosuch'" "for every package goal"
+msg=$(b nosuch-configure 2>&1) || true
+like "$msg" "unknown package 'nosuch'" "step goals too"
 done_testing
