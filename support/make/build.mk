@@ -76,6 +76,7 @@ kiln-tools: $(PKGDIR_TOOL)
 include $(TOPDIR)/support/make/finalize.mk
 
 all: target-finalize host-finalize
+	@:
 
 # ------------------------------------------------------------------
 # Inspection.

@@ -6,7 +6,7 @@
 # and the inspection goals.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 30
+plan 34
 
 out=$SCRATCH/out
 mkdir -p "$SCRATCH/overlay/etc"
@@ -34,6 +34,7 @@ like "$(cat "$timing")" '^appa configure [0-9]+\.[0-9]+ [0-9]+\.[0-9]+ 0$' "the 
 like "$(cat "$timing")" '^appa record ' "framework steps are timed separately"
 like "$(cat "$timing")" '^target-finalize target-finalize ' "finalize is timed"
 is "$(cat "$out/target/etc/overlay.txt")" overlay "the overlay was applied"
+is "$(cat "$out/target/etc/kiln-testing-hook")" "finalize hook ran in $out/target" "TARGET_FINALIZE_HOOKS ran on output/target"
 is "$(head -n1 "$out/target/etc/post-build.txt")" "args: $out/target one two" "the post-build script got the target and its arguments"
 is "$(sed -n 2p "$out/target/etc/post-build.txt")" "host: $out/host" "and HOST_DIR is output/host there"
 ok "headers are removed from the target" test ! -e "$out/target/usr/include"
@@ -61,6 +62,17 @@ is "$(jq -r '.appa.dependencies | join(" ")' <<<"$info")" libb "show-info lists 
 is "$(jq -r '.srcpkg.license' <<<"$info")" GPL-2.0 "and licenses"
 is "$(kiln "$out" libb-show-rdepends)" "appa" "show-rdepends"
 like "$(kiln "$out" printvars VARS='LIBB_VERSION')" '^LIBB_VERSION=1\.0$' "printvars"
+
+# Package sub-makes: the jobserver under -jN, KILN_JLEVEL jobs without,
+# and never the top-level command line's variables.
+configure "$out" KILN_PACKAGE_JOBS=y KILN_JLEVEL=3
+kiln "$out" -j2 >/dev/null 2>&1
+flags=$(cat "$out/per-package/jobs/target/usr/share/jobs/makeflags")
+like "$flags" "jobserver" "under make -j2 a package's make joins the jobserver"
+kiln "$out" jobs-rebuild >/dev/null 2>&1
+flags=$(cat "$out/per-package/jobs/target/usr/share/jobs/makeflags")
+like "$flags" "(^| )-?j3( |$)" "serially it gets KILN_JLEVEL jobs"
+unlike "$flags" "O=|KILN_EXTERNAL" "and none of the top-level make's variables"
 
 # A failing step: the tail of its log, and the log's path.
 configure "$out" KILN_PACKAGE_FAILER=y
