@@ -1,0 +1,317 @@
+/* The fixer's run: read every `f` entry of P's manifest once, decide,
+ * check the architecture; then (only when no error was found) patch what
+ * needs it and rewrite the manifest entries of changed files. */
+#include "rpath.h"
+#include "../lib/file.h"
+#include "../lib/sha256.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct action {
+	struct kiln_entry *ent;
+	struct rp_decision d;
+};
+
+static int excluded(const struct rp_opts *o, const char *path)
+{
+	for (size_t i = 0; i < o->nexclude; i++)
+		if (fnmatch(o->excludes[i], path, 0) == 0)
+			return 1;
+	return 0;
+}
+
+static void arch_error(struct rp_ctx *c, const char *path, const struct rp_elf *e)
+{
+	char mb[32];
+	const struct rp_arch *a = c->o->arch;
+	char ab[32];
+	kiln_err(&c->err, path,
+		 "ELF file for %s (%d-bit, %s endian), but the target is %s (%s, %d-bit, little "
+		 "endian) (build it with the target toolchain; if it is a blob for another "
+		 "processor, such as firmware, exclude it with --exclude '%s')",
+		 rp_machine_name(e->machine, mb, sizeof mb), e->cls, e->be ? "big" : "little",
+		 a->name, rp_machine_name(a->machine, ab, sizeof ab), a->cls, path);
+	c->nerrors++;
+}
+
+static int arch_ok(const struct rp_arch *a, const struct rp_elf *e)
+{
+	return a && e->machine == a->machine && e->cls == a->cls && e->be == a->be;
+}
+
+/* Reads one file: 64 bytes first, the whole of it (mapped) only for ELF.
+ * Appends an action when its RPATH must change. */
+static void examine(struct rp_ctx *c, struct kiln_entry *ent, struct action **acts, size_t *nact)
+{
+	const char *path = ent->path;
+	int fd = openat(c->pfd, path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		kiln_err(&c->err, path, "cannot open: %s (it is listed in %s/manifest; re-run the "
+			 "package's install and kiln-pkgdir record)", strerror(errno), c->pkgdir);
+		c->nerrors++;
+		return;
+	}
+	c->nread++;
+	unsigned char head[64];
+	ssize_t n = pread(fd, head, sizeof head, 0);
+	struct stat st;
+	if (n < 4 || !rp_is_elf(head, (size_t)n) || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return;
+	}
+	size_t len = (size_t)st.st_size;
+	void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		kiln_err(&c->err, path, "cannot map: %s", strerror(errno));
+		c->nerrors++;
+		return;
+	}
+	c->nelf++;
+	struct rp_elf e;
+	char err[160];
+	int rc = rp_elf_parse(map, len, &e, err, sizeof err);
+	int in_host = strncmp(path, "host/", 5) == 0 && !rp_in_sysroot(path, c->o->sysroot);
+	enum rp_kind kind = RP_TARGET;
+	if (e.cls && !in_host && !arch_ok(c->o->arch, &e)) {
+		arch_error(c, path, &e);
+		goto out;
+	}
+	if (rc < 0) {
+		kiln_warn(&c->err, "%s: damaged ELF file (%s); its RPATH is left alone", path, err);
+		goto out;
+	}
+	/* host code for another machine (e.g. a cross toolchain's target
+	 * libraries) only loses its build paths */
+	if (in_host && arch_ok(rp_arch_host(), &e))
+		kind = RP_HOST;
+	struct rp_decision d;
+	if (rp_decide(c, path, kind, &e, &d) < 0) {
+		c->nerrors++;
+	} else if (d.change) {
+		*acts = kiln_xrealloc(*acts, (*nact + 1) * sizeof **acts);
+		(*acts)[*nact].ent = ent;
+		(*acts)[*nact].d = d;
+		(*nact)++;
+		d.old = d.rpath = NULL;
+	}
+	rp_decision_free(&d);
+out:
+	rp_elf_free(&e);
+	munmap(map, len);
+}
+
+/* A file with other hard links is replaced by a copy first: patchelf
+ * writes in place and must never change another name's content. */
+static int unshare(struct rp_ctx *c, const char *path, const struct stat *st)
+{
+	struct kbuf b = {0};
+	int e = kiln_read_file_at(c->pfd, path, &b, NULL);
+	if (!e)
+		e = kiln_write_atomic_at(c->pfd, path, b.p, b.len, st->st_mode & 07777);
+	kbuf_free(&b);
+	if (e)
+		kiln_err(&c->err, path, "cannot replace the hard-linked file by a copy: %s",
+			 strerror(e));
+	return e ? -1 : 0;
+}
+
+/* Checks the patched file and updates its manifest entry. */
+static int verify(struct rp_ctx *c, struct action *a)
+{
+	const char *path = a->ent->path;
+	struct kbuf b = {0};
+	int e = kiln_read_file_at(c->pfd, path, &b, NULL);
+	if (e) {
+		kiln_err(&c->err, path, "cannot read after patchelf: %s", strerror(e));
+		kbuf_free(&b);
+		return -1;
+	}
+	struct rp_elf elf;
+	char err[160];
+	int rc = -1;
+	if (rp_elf_parse((const unsigned char *)b.p, b.len, &elf, err, sizeof err) != 0) {
+		kiln_err(&c->err, path, "patchelf left a file that is not valid ELF (%s)", err);
+	} else {
+		const char *now = elf.runpath ? elf.runpath : elf.rpath;
+		if (a->d.remove ? now != NULL : (!now || strcmp(now, a->d.rpath) != 0))
+			kiln_err(&c->err, path,
+				 "patchelf did not %s the RPATH (it is now '%s'); check the "
+				 "patchelf version",
+				 a->d.remove ? "remove" : "set", now ? now : "");
+		else
+			rc = 0;
+	}
+	rp_elf_free(&elf);
+	kiln_sha256(b.p, b.len, a->ent->sha);
+	a->ent->size = b.len;
+	kbuf_free(&b);
+	return rc;
+}
+
+static void show(struct rp_ctx *c, const struct action *a)
+{
+	printf("%s%s: %s: RPATH '%s' -> %s%s%s\n", c->o->dry_run ? "would change: " : "",
+	       c->err.pkg, a->ent->path, a->d.old ? a->d.old : "", a->d.remove ? "" : "'",
+	       a->d.remove ? "removed" : a->d.rpath, a->d.remove ? "" : "'");
+}
+
+/* Runs patchelf on one file. Returns 0 or -1 (reported). */
+static int patch(struct rp_ctx *c, struct action *a)
+{
+	const char *path = a->ent->path;
+	struct stat st;
+	if (fstatat(c->pfd, path, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		kiln_err(&c->err, path, "cannot stat: %s", strerror(errno));
+		return -1;
+	}
+	if (st.st_nlink > 1 && unshare(c, path, &st) < 0)
+		return -1;
+	if (!(st.st_mode & S_IWUSR))
+		fchmodat(c->pfd, path, (st.st_mode & 07777) | S_IWUSR, 0);
+	char *abs = kiln_xmalloc(strlen(c->pkgdir) + strlen(path) + 2);
+	sprintf(abs, "%s/%s", c->pkgdir, path);
+	char *argv[6];
+	int k = 0;
+	argv[k++] = c->patchelf;
+	if (a->d.remove) {
+		argv[k++] = "--remove-rpath";
+	} else {
+		if (a->d.force_rpath)
+			argv[k++] = "--force-rpath";
+		argv[k++] = "--set-rpath";
+		argv[k++] = a->d.rpath;
+	}
+	argv[k++] = abs;
+	argv[k] = NULL;
+	fflush(stdout);
+	int status = rp_run(argv);
+	free(abs);
+	int rc = 0;
+	if (status != 0) {
+		if (status < 0)
+			kiln_err(&c->err, path, "cannot run %s: %s", c->patchelf, strerror(errno));
+		else
+			kiln_err(&c->err, path,
+				 "%s %s failed (exit status %d; see its message above)", c->patchelf,
+				 a->d.remove ? "--remove-rpath" : "--set-rpath", status);
+		rc = -1;
+	}
+	/* writes may clear set-id bits; the manifest's mode is the truth */
+	fchmodat(c->pfd, path, a->ent->mode & 07777, 0);
+	if (rc == 0)
+		rc = verify(c, a);
+	else
+		verify(c, a); /* keep the manifest true to the file whatever happened */
+	return rc;
+}
+
+static int write_manifest(struct rp_ctx *c)
+{
+	struct kbuf text = {0};
+	kiln_manifest_write(c->m, &text);
+	int e = kiln_write_atomic_at(c->pfd, "manifest", text.p, text.len, 0644);
+	kbuf_free(&text);
+	if (e) {
+		kiln_err(&c->err, "manifest", "cannot write %s/manifest: %s", c->pkgdir, strerror(e));
+		return -1;
+	}
+	return 0;
+}
+
+static int run_actions(struct rp_ctx *c, struct action *acts, size_t nact)
+{
+	int touched = 0;
+	for (size_t i = 0; i < nact; i++) {
+		if (c->o->verbose || c->o->dry_run)
+			show(c, &acts[i]);
+		if (c->o->dry_run)
+			continue;
+		if (!c->patchelf) {
+			c->patchelf = rp_which(c->o->patchelf ? c->o->patchelf : "patchelf");
+			if (!c->patchelf) {
+				kiln_err(&c->err, NULL,
+					 "%s: patchelf not found or not executable (install patchelf on "
+					 "the build machine, or give --patchelf PATH)",
+					 c->o->patchelf ? c->o->patchelf : "patchelf in PATH");
+				c->nerrors++;
+				break;
+			}
+		}
+		touched = 1;
+		if (patch(c, &acts[i]) < 0)
+			c->nerrors++;
+		else
+			c->nchanged++;
+	}
+	if (touched && write_manifest(c) < 0)
+		c->nerrors++;
+	return 0;
+}
+
+int rp_fix(struct rp_ctx *c)
+{
+	char err[256];
+	c->pfd = open(c->pkgdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->pfd < 0) {
+		kiln_err(&c->err, c->pkgdir, "cannot open: %s (install the package and run "
+			 "kiln-pkgdir record first)", strerror(errno));
+		return 1;
+	}
+	struct kiln_manifest m;
+	int rc = kiln_manifest_load(&m, c->pfd, "manifest", err, sizeof err);
+	if (rc) {
+		if (rc > 0)
+			kiln_err(&c->err, NULL, "%s/manifest: cannot read: %s (run kiln-pkgdir record "
+				 "for the package first)", c->pkgdir, strerror(rc));
+		else
+			kiln_err(&c->err, NULL, "%s/manifest: %s (the manifest is damaged; re-run "
+				 "kiln-pkgdir record)", c->pkgdir, err);
+		kiln_manifest_free(&m);
+		return 1;
+	}
+	if (strcmp(m.package, c->o->pkg) != 0) {
+		kiln_err(&c->err, NULL, "%s/manifest: belongs to package '%s', not '%s' (re-run "
+			 "kiln-pkgdir record)", c->pkgdir, m.package, c->o->pkg);
+		kiln_manifest_free(&m);
+		return 1;
+	}
+	c->m = &m;
+	c->hostfd = openat(c->pfd, "host", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct stat st;
+	c->have_usr_lib = c->hostfd >= 0 && fstatat(c->hostfd, "usr/lib", &st, 0) == 0 &&
+			  S_ISDIR(st.st_mode);
+	struct action *acts = NULL;
+	size_t nact = 0;
+	for (size_t i = 0; i < m.n; i++)
+		if (m.ent[i].type == 'f' && !excluded(c->o, m.ent[i].path))
+			examine(c, &m.ent[i], &acts, &nact);
+	if (c->nerrors)
+		kiln_err(&c->err, NULL, "%lu error%s; no file was changed", c->nerrors,
+			 c->nerrors == 1 ? "" : "s");
+	else
+		run_actions(c, acts, nact);
+	if (c->o->verbose)
+		printf("%s: %s: %lu files read, %lu ELF files, %lu changed%s\n", RP_PROG, c->err.pkg,
+		       c->nread, c->nelf, c->o->dry_run ? (unsigned long)nact : c->nchanged,
+		       c->o->dry_run ? " (dry run)" : "");
+	for (size_t i = 0; i < nact; i++)
+		rp_decision_free(&acts[i].d);
+	free(acts);
+	if (c->hostfd >= 0)
+		close(c->hostfd);
+	close(c->pfd);
+	rp_libfind_free(c->lf);
+	c->lf = NULL;
+	c->m = NULL;
+	kiln_manifest_free(&m);
+	return c->nerrors ? 1 : 0;
+}
