@@ -7,7 +7,7 @@
 # without network.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 58
+plan 60
 
 # Until support/testing/ext/package/Config.in sources the dl-* test
 # packages, configurations use a copy of the external tree that does.
@@ -177,6 +177,19 @@ is "$(files_in "$dl")" "" "dl/ holds no file"
 fetch DL_HTTP_SITE="$base/drop/up" KILN_BACKUP_SITE="$base/backup"
 is "$st" 0 "an interrupted download falls back to the next site"
 
+# A build killed in the middle of a download (Ctrl-C, a CI timeout).
+rm -rf "$dl"
+kiln "$out" dl-http-dirclean >/dev/null
+: >"$log"
+setsid make -C "$TOPDIR" O="$out" KILN_EXTERNAL="$EXT" dl-http-source DL_HTTP_SITE="$base/slow/up" >/dev/null 2>&1 &
+victim=$!
+for _ in $(seq 100); do [ -s "$log" ] && break; sleep 0.05; done
+kill -TERM -- "-$victim"
+wait "$victim" || true
+sleep 0.5
+is "$(files_in "$dl")" "" "a build killed during the download leaves no file in dl/"
+is "$(find "$out/build/dl-http-1.0" -name '.download.*' | wc -l)" 0 "nor its temporary file"
+
 rm -rf "$KILN_DL_DIR/dl-nohash"
 res=$(kiln "$out" dl-nohash-source DL_NOHASH_SITE="$base/up" 2>&1) && st=0 || st=$?
 ok "a file without a hash line fails" test "$st" -ne 0
@@ -223,7 +236,9 @@ configure "$SCRATCH/a" KILN_PACKAGE_DL_HTTP=y
 configure "$SCRATCH/b" KILN_PACKAGE_DL_HTTP=y
 # The C helpers are shared by both output directories (KILN_TOOLS_DIR):
 # built first, so that only the downloads run side by side.
-kiln "$SCRATCH/a" kiln-tools >/dev/null
+# (show-targets: "kiln-tools" alone skips the configuration, and with
+# it the rule that builds them.)
+kiln "$SCRATCH/a" kiln-tools show-targets >/dev/null
 : >"$log"
 kiln "$SCRATCH/a" DL_HTTP_SITE="$base/slow/up" >"$SCRATCH/a.out" 2>&1 & a=$!
 kiln "$SCRATCH/b" DL_HTTP_SITE="$base/slow/up" >"$SCRATCH/b.out" 2>&1 & b=$!
