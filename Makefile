@@ -92,6 +92,7 @@ $(foreach d,$(KILN_EXTERNAL),\
 KILN_EXTERNAL_ENV := $(foreach d,$(KILN_EXTERNAL),KILN_EXTERNAL_$(KILN_EXT_NAME_$(d))_PATH=$(d))
 
 include $(TOPDIR)/support/make/kconfig.mk
+include $(TOPDIR)/support/make/kiln-tools.mk
 
 .PHONY: clean distclean help
 

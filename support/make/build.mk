@@ -54,21 +54,6 @@ kiln-count :=
 $(foreach p,$(PACKAGES),$(eval kiln-count += x)$(eval KILN_POS_$(p) := $(words $(kiln-count))))
 
 # ------------------------------------------------------------------
-# The C helpers, built for the build machine into the output directory.
-
-# The touch keeps a no-op make from re-entering the sub-make when only
-# a source the binary does not use (a test) changed.
-KILN_TOOLS_SRC := $(wildcard $(TOPDIR)/support/kiln-tools/lib/*.[ch] \
-	$(TOPDIR)/support/kiln-tools/pkgdir/*.[ch] $(TOPDIR)/support/kiln-tools/Makefile)
-$(PKGDIR_TOOL): $(KILN_TOOLS_SRC)
-	+$(Q)$(MAKE) -C $(TOPDIR)/support/kiln-tools O=$(KILN_TOOLS_DIR) >$(STAMP_DIR)/kiln-tools.log 2>&1 || \
-		{ cat $(STAMP_DIR)/kiln-tools.log >&2; echo "kiln: building Kiln's own C helpers failed (log above); is gcc installed? run utils/setup-host" >&2; exit 1; }
-	$(Q)touch $@
-
-.PHONY: kiln-tools
-kiln-tools: $(PKGDIR_TOOL)
-
-# ------------------------------------------------------------------
 # Finalize: output/host and output/target are made from the manifests
 # of every package, then the target tree is tidied. Stamps make a no-op
 # make skip all of it.

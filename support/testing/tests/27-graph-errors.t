@@ -13,6 +13,7 @@ mkpkg() { # name deps...
 	up=$(tr 'a-z-' 'A-Z_' <<<"$name")
 	mkdir -p "$ext/package/$name"
 	printf 'config KILN_PACKAGE_%s\n\tbool "%s"\n' "$up" "$name" >"$ext/package/$name/Config.in"
+	# shellcheck disable=SC2016 # make syntax, not shell
 	printf '%s_VERSION = 1\n%s_DEPENDENCIES = %s\n$(eval $(generic-package))\n' \
 		"$up" "$up" "$*" >"$ext/package/$name/$name.mk"
 	echo "source \"\$KILN_EXTERNAL_BROKEN_PATH/package/$name/Config.in\"" >>"$ext/Config.in"
@@ -20,6 +21,7 @@ mkpkg() { # name deps...
 mkdir -p "$ext/configs"
 echo 'name: BROKEN' >"$ext/external.desc"
 : >"$ext/Config.in"
+# shellcheck disable=SC2016 # make syntax, not shell
 echo 'include $(sort $(wildcard $(KILN_EXTERNAL_BROKEN_PATH)/package/*/*.mk))' >"$ext/external.mk"
 mkpkg typo libzz
 mkpkg loop-a loop-b

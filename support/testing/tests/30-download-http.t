@@ -9,17 +9,6 @@
 . "$(dirname "$0")/../lib.sh"
 plan 60
 
-# Until support/testing/ext/package/Config.in sources the dl-* test
-# packages, configurations use a copy of the external tree that does.
-if ! grep -q '/package/dl-http/' "$EXT/package/Config.in"; then
-	cp -r "$EXT" "$SCRATCH/ext"
-	for d in "$EXT"/package/dl-*/; do
-		d=${d%/}
-		echo "source \"\$KILN_EXTERNAL_KILN_TESTING_PATH/package/${d##*/}/Config.in\"" \
-			>>"$SCRATCH/ext/package/Config.in"
-	done
-	EXT=$SCRATCH/ext
-fi
 pkgdir=$TOPDIR/support/testing/ext/package
 tarball='dl-http-1.0.tar.gz'
 good=0d79f7b54f14c039f1b0e492dadb586a7360f41ae66fc3a570f2a3a01ba7deba

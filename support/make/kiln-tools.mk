@@ -1,0 +1,18 @@
+# ------------------------------------------------------------------
+# The C helpers, built for the build machine into the output directory
+# (or KILN_TOOLS_DIR, which tests share between output directories: the
+# lock keeps two builds from compiling into it at once).
+
+# The touch keeps a no-op make from re-entering the sub-make when only
+# a source the binaries do not use (a test) changed.
+KILN_TOOLS_SRC := $(filter-out %/tests/% %/fuzz/%,$(wildcard $(TOPDIR)/support/kiln-tools/*/*.[ch]) \
+	$(TOPDIR)/support/kiln-tools/Makefile)
+$(PKGDIR_TOOL): $(KILN_TOOLS_SRC)
+	@mkdir -p $(KILN_TOOLS_DIR)
+	+$(Q)flock $(KILN_TOOLS_DIR)/.lock $(MAKE) -C $(TOPDIR)/support/kiln-tools O=$(KILN_TOOLS_DIR) >$(STAMP_DIR)/kiln-tools.log 2>&1 || \
+		{ cat $(STAMP_DIR)/kiln-tools.log >&2; echo "kiln: building Kiln's own C helpers failed (log above); is gcc installed? run utils/setup-host" >&2; exit 1; }
+	$(Q)touch $@
+
+.PHONY: kiln-tools
+kiln-tools: $(PKGDIR_TOOL)
+
