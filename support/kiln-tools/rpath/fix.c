@@ -125,7 +125,7 @@ static int unshare(struct rp_ctx *c, const char *path, const struct stat *st)
 }
 
 /* Checks the patched file and updates its manifest entry. */
-static int verify(struct rp_ctx *c, struct action *a)
+static int verify(struct rp_ctx *c, struct action *a, int quiet)
 {
 	const char *path = a->ent->path;
 	struct kbuf b = {0};
@@ -142,13 +142,15 @@ static int verify(struct rp_ctx *c, struct action *a)
 		kiln_err(&c->err, path, "patchelf left a file that is not valid ELF (%s)", err);
 	} else {
 		const char *now = elf.runpath ? elf.runpath : elf.rpath;
-		if (a->d.remove ? now != NULL : (!now || strcmp(now, a->d.rpath) != 0))
-			kiln_err(&c->err, path,
+		if (a->d.remove ? now != NULL : (!now || strcmp(now, a->d.rpath) != 0)) {
+			if (!quiet)
+				kiln_err(&c->err, path,
 				 "patchelf did not %s the RPATH (it is now '%s'); check the "
 				 "patchelf version",
-				 a->d.remove ? "remove" : "set", now ? now : "");
-		else
+					 a->d.remove ? "remove" : "set", now ? now : "");
+		} else {
 			rc = 0;
+		}
 	}
 	rp_elf_free(&elf);
 	kiln_sha256(b.p, b.len, a->ent->sha);
@@ -207,11 +209,9 @@ static int patch(struct rp_ctx *c, struct action *a)
 	}
 	/* writes may clear set-id bits; the manifest's mode is the truth */
 	fchmodat(c->pfd, path, a->ent->mode & 07777, 0);
-	if (rc == 0)
-		rc = verify(c, a);
-	else
-		verify(c, a); /* keep the manifest true to the file whatever happened */
-	return rc;
+	/* keep the manifest true to the file whatever happened */
+	int v = verify(c, a, rc != 0);
+	return rc ? rc : v;
 }
 
 static int write_manifest(struct rp_ctx *c)
