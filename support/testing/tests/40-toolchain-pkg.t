@@ -1,0 +1,65 @@
+#!/bin/bash
+# The toolchain package (x86_64 preset, the build machine's gcc):
+# make toolchain alone, a copy of its host directory compiling against
+# its own sysroot, the relative CMake file, the wrapper stopping a
+# package with an unsafe path, and the errors for a missing or wrong
+# compiler.
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
+plan 17
+
+out=$SCRATCH/out
+configure "$out" KILN_TOOLCHAIN_CXX=y
+ok "make toolchain" kiln "$out" toolchain
+ppd=$out/per-package/toolchain
+is "$(kiln "$out" show-targets)" "toolchain" "with no package selected, the toolchain is the only package"
+ok "the manifest owns the wrapper link" grep -q $'\thost/bin/x86_64-linux-gnu-gcc\ttoolchain-wrapper$' "$ppd/manifest"
+unlike "$(grep -P '\treloc\t' "$ppd/manifest" || true)" . "no toolchain file needs relocation (CMake and Meson files are relative)"
+is "$(stat -c %i "$ppd/host/opt/ext-toolchain/lib/gcc/x86_64-linux-gnu/12/cc1")" "$(stat -c %i /usr/lib/gcc/x86_64-linux-gnu/12/cc1)" "cc1 is a hardlink to the build machine's (same filesystem)"
+
+# A copy of the toolchain's host directory, as an SDK would be.
+cp -a "$ppd/host" "$SCRATCH/moved"
+mv "$ppd" "$ppd.away" # nothing may come from the original
+printf '#include <stdio.h>\nint main(void) { puts("moved"); return 0; }\n' >"$SCRATCH/m.c"
+v=$(cd "$SCRATCH" && "$SCRATCH/moved/bin/x86_64-linux-gnu-gcc" -v -o m m.c 2>&1)
+like "$v" "^ $SCRATCH/moved/x86_64-linux-gnu/sysroot/usr/include\$" "the copy's wrapper searches the copy's sysroot headers"
+like "$v" "collect2.* --sysroot=$SCRATCH/moved/x86_64-linux-gnu/sysroot " "the copy's wrapper links against the copy's sysroot"
+is "$("$SCRATCH/m")" "moved" "the program built by the copy runs"
+dbg=$(KILN_DEBUG_WRAPPER=1 "$SCRATCH/moved/bin/x86_64-linux-gnu-gcc" -c -o "$SCRATCH/m.o" "$SCRATCH/m.c" 2>&1)
+like "$dbg" "running: '$SCRATCH/moved/opt/ext-toolchain/bin/x86_64-linux-gnu-gcc' '--sysroot=$SCRATCH/moved/x86_64-linux-gnu/sysroot'" "KILN_DEBUG_WRAPPER shows the copy's compiler and sysroot"
+unlike "$(strings -a "$SCRATCH/moved/share/kiln/toolchainfile.cmake" "$SCRATCH/moved/share/kiln/cross-compilation.conf")" "$out" "the CMake and Meson files name no output directory"
+mkdir -p "$SCRATCH/cm"
+printf 'cmake_minimum_required(VERSION 3.13)\nproject(t C)\nadd_executable(t %s)\n' "$SCRATCH/m.c" >"$SCRATCH/cm/CMakeLists.txt"
+if command -v cmake >/dev/null; then
+	ok "CMake configures and builds with the copy's toolchain file" \
+		bash -c "cd '$SCRATCH/cm' && cmake -S . -B b -DCMAKE_TOOLCHAIN_FILE='$SCRATCH/moved/share/kiln/toolchainfile.cmake' && cmake --build b && grep -q 'CMAKE_C_COMPILER \"$SCRATCH/moved/bin/x86_64-linux-gnu-gcc\"' b/CMakeFiles/*/CMakeCCompiler.cmake"
+else
+	pass "CMake # SKIP cmake not installed"
+fi
+
+mv "$ppd.away" "$ppd"
+
+# A package naming /usr/include: the wrapper stops it.
+configure "$out" KILN_PACKAGE_TC_UNSAFE=y
+if msg=$(kiln "$out" 2>&1); then fail "the unsafe package fails"; else pass "the unsafe package fails"; fi
+like "$msg" "x86_64-linux-gnu-gcc: tc-unsafe: unsafe path '-I /usr/include' \(in /usr/include\)" "the error names the package and the flag"
+
+# A missing compiler: the preset says which Debian package to install.
+out=$SCRATCH/missing
+configure "$out"
+msg=$(kiln "$out" toolchain TOOLCHAIN_EXTERNAL_BIN="$SCRATCH/nowhere" 2>&1) || true
+like "$msg" "toolchain: $SCRATCH/nowhere/x86_64-linux-gnu-gcc: no such compiler; install the Debian package gcc \(apt-get install gcc\)" "a hidden preset compiler names its Debian package"
+configure "$out" KILN_TOOLCHAIN_CUSTOM=y KILN_TOOLCHAIN_CUSTOM_PATH=\""$SCRATCH/opt/tc"\" KILN_TOOLCHAIN_CUSTOM_PREFIX=\"x86_64-none-linux-gnu-\"
+msg=$(kiln "$out" toolchain 2>&1) || true
+like "$msg" "toolchain: $SCRATCH/opt/tc/bin/x86_64-none-linux-gnu-gcc: no such compiler; check KILN_TOOLCHAIN_CUSTOM_PATH" "a missing custom compiler names the settings to check"
+if command -v aarch64-linux-gnu-gcc >/dev/null; then
+	configure "$out" KILN_TOOLCHAIN_CUSTOM=y KILN_TOOLCHAIN_CUSTOM_PATH=\"/usr\" KILN_TOOLCHAIN_CUSTOM_PREFIX=\"aarch64-linux-gnu-\"
+	msg=$(kiln "$out" toolchain 2>&1) || true
+	like "$msg" "builds for aarch64-linux-gnu, not for the target architecture x86_64" "a compiler for another architecture is refused"
+else
+	pass "wrong architecture # SKIP no aarch64-linux-gnu-gcc"
+fi
+configure "$out" KILN_TOOLCHAIN_CXX=y
+msg=$(kiln "$out" toolchain TOOLCHAIN_EXTERNAL_BIN="$SCRATCH/nowhere" 2>&1) || true
+like "$msg" "install the Debian package gcc" "the message comes first for the C compiler, even with C++ on"
+done_testing
