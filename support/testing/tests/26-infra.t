@@ -6,7 +6,7 @@
 # and the inspection goals.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 34
+plan 35
 
 out=$SCRATCH/out
 mkdir -p "$SCRATCH/overlay/etc"
@@ -34,7 +34,8 @@ like "$(cat "$timing")" '^appa configure [0-9]+\.[0-9]+ [0-9]+\.[0-9]+ 0$' "the 
 like "$(cat "$timing")" '^appa record ' "framework steps are timed separately"
 like "$(cat "$timing")" '^target-finalize target-finalize ' "finalize is timed"
 is "$(cat "$out/target/etc/overlay.txt")" overlay "the overlay was applied"
-is "$(cat "$out/target/etc/kiln-testing-hook")" "finalize hook ran in $out/target" "TARGET_FINALIZE_HOOKS ran on output/target"
+is "$(cat "$out/target/etc/kiln-testing-hook")" "finalize hook ran" "TARGET_FINALIZE_HOOKS ran on output/target"
+is "$(find "$out/per-package" -name kiln-testing-hook | wc -l)" 0 "and not in any per-package directory"
 is "$(head -n1 "$out/target/etc/post-build.txt")" "args: $out/target one two" "the post-build script got the target and its arguments"
 is "$(sed -n 2p "$out/target/etc/post-build.txt")" "host: $out/host" "and HOST_DIR is output/host there"
 ok "headers are removed from the target" test ! -e "$out/target/usr/include"
