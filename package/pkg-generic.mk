@@ -227,12 +227,12 @@ $(2)_DIR := $(BUILD_DIR)/$(1)$$(if $$($(2)_VERSION),-$$($(2)_VERSION))
 KILN_PKG_$$(notdir $$($(2)_DIR)) := $(1)
 KILN_UP_$(1) := $(2)
 KILN_NAME_$(2) := $(1)
-.PHONY: $(1)
+KILN_PHONY += $(1)
 $(1): $$($(2)_DIR)/.stamp_installed
 # Order-only: dependencies are built first; rebuilding one does not by
 # itself rebuild its dependents (as in Buildroot).
 $$($(2)_DIR)/.stamp_configured: | $$($(2)_FINAL_DEPENDENCIES)
-MAKEFILE_LIST :=
+MAKEFILE_LIST := $$(lastword $$(MAKEFILE_LIST))
 endef
 
 # A host package takes what it does not set from its target variant.
@@ -247,8 +247,10 @@ $(2)_OVERRIDE_SRCDIR ?= $$($(3)_OVERRIDE_SRCDIR)
 $(2)_DEPENDENCIES ?= $$(filter-out $(1),$$(patsubst host-host-%,host-%,$$(addprefix host-,$$($(3)_DEPENDENCIES))))
 endef
 
-# MAKEFILE_LIST is emptied after each package (see the end of
-# inner-generic-package): $(lastword) walks the whole list, and with
-# thousands of packages that walk would dominate parsing.
+# MAKEFILE_LIST is cut to the current file after each package (see the
+# end of inner-generic-package): $(lastword) walks the whole list, and
+# with thousands of packages that walk would dominate parsing. For the
+# same reason the package goals are declared .PHONY once, after all
+# packages are read (every .PHONY line appends to one growing list).
 generic-package = $(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),,target)
 host-generic-package = $(call inner-generic-package,host-$(pkgname),$(call UPPERCASE,host-$(pkgname)),$(call UPPERCASE,$(pkgname)),host)

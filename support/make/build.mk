@@ -18,6 +18,7 @@ export V
 include $(TOPDIR)/package/pkg-generic.mk
 include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
 include $(addsuffix /external.mk,$(KILN_EXTERNAL))
+.PHONY: $(KILN_PHONY)
 
 # What the configuration selects: every KILN_PACKAGE_<X>=y whose <X>
 # is a package (sub-options such as KILN_PACKAGE_FOO_SSL are not).

@@ -6,7 +6,7 @@
 # and the inspection goals.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 35
+plan 38
 
 out=$SCRATCH/out
 mkdir -p "$SCRATCH/overlay/etc"
@@ -74,6 +74,11 @@ kiln "$out" jobs-rebuild >/dev/null 2>&1
 flags=$(cat "$out/per-package/jobs/target/usr/share/jobs/makeflags")
 like "$flags" "(^| )-?j3( |$)" "serially it gets KILN_JLEVEL jobs"
 unlike "$flags" "O=|KILN_EXTERNAL" "and none of the top-level make's variables"
+
+# A .mk with both variants defines both packages.
+ok "host-libb, from the same .mk as libb, builds" kiln "$out" host-libb
+ok "into its own per-package host directory" test -f "$out/per-package/host-libb/host/lib/libb.so"
+is "$(kiln "$out" printvars VARS=HOST_LIBB_VERSION)" "HOST_LIBB_VERSION=1.0" "and inherits libb's version"
 
 # A failing step: the tail of its log, and the log's path.
 configure "$out" KILN_PACKAGE_FAILER=y

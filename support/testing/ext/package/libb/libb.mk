@@ -24,3 +24,12 @@ define LIBB_INSTALL_TARGET_CMDS
 endef
 
 $(eval $(generic-package))
+
+# A host variant in the same file, as most packages have.
+define HOST_LIBB_BUILD_CMDS
+	cc -shared -fPIC -o $(@D)/libb.so $(HOST_LIBB_PKGDIR)/b.c
+endef
+define HOST_LIBB_INSTALL_CMDS
+	install -D -m 0755 $(@D)/libb.so $(HOST_DIR)/lib/libb.so
+endef
+$(eval $(host-generic-package))
