@@ -62,7 +62,8 @@ BINARIES_DIR := $(O)/images
 STAMP_DIR := $(BUILD_DIR)/.kiln
 # Tests point many output directories at one build of the helpers.
 KILN_TOOLS_DIR ?= $(O)/kiln-tools
-PKGDIR_TOOL := $(KILN_TOOLS_DIR)/bin/kiln-pkgdir
+PKGDIR_TOOL = $(KILN_TOOLS_DIR)/bin/kiln-pkgdir
+RPATH_TOOL = $(KILN_TOOLS_DIR)/bin/kiln-rpath
 
 # Goals that never need a configuration or the package tree.
 NOCONFIG_GOALS := menuconfig nconfig oldconfig olddefconfig syncconfig \

@@ -88,8 +88,16 @@ define kiln-step-body-assemble
 '$(PKGDIR_TOOL)' assemble --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' $($(PKGUP)_FINAL_DEPENDENCIES)
 endef
 
+# After recording, the RPATH fixer reads the ELF files of the manifest
+# (only those): host programs get $ORIGIN-relative RPATHs, target and
+# staging ones lose every RPATH into the build, and target files must be
+# of the target's architecture (<PKG>_RPATH_EXCLUDE: globs it skips,
+# such as firmware). It updates the manifest of what it changes.
 define kiln-step-body-record
 '$(PKGDIR_TOOL)' record --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)'$(if $(KILN_PPD_STRICT), --strict)
+'$(RPATH_TOOL)' --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' --arch '$(KILN_ARCH_NAME)' \
+	--sysroot-dir 'host/$(GNU_TARGET_NAME)/sysroot' --build-dir '$(BUILD_DIR)' \
+	$(foreach g,$($(PKGUP)_RPATH_EXCLUDE),--exclude '$(g)')
 endef
 
 # ------------------------------------------------------------------
