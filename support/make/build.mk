@@ -16,6 +16,7 @@ export BUILD_DIR
 export V
 
 include $(TOPDIR)/package/pkg-generic.mk
+include $(TOPDIR)/toolchain/toolchain.mk
 include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
 include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 .PHONY: $(KILN_PHONY)

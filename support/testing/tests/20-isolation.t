@@ -27,5 +27,5 @@ configure "$out" KILN_PACKAGE_APPA=y KILN_PACKAGE_APPA_LIBB=y
 ok "declared build succeeds" kiln "$out" -j2
 is "$(cat "$out/target/usr/share/appa/features")" with-libb "appa found the declared libb"
 like "$(LD_LIBRARY_PATH=$out/target/usr/lib "$out/target/usr/bin/appa")" "^appa with libb 42$" "and links against it"
-is "$(kiln "$out" appa-show-depends)" libb "appa-show-depends names libb"
+is "$(kiln "$out" appa-show-depends)" "toolchain libb" "appa-show-depends names the toolchain and libb"
 done_testing

@@ -13,7 +13,7 @@ out=$SCRATCH/out
 configure "$out" KILN_PACKAGE_SLOW=y KILN_PACKAGE_APPA=y KILN_PACKAGE_APPA_LIBB=y
 setsid make -C "$TOPDIR" O="$out" SLOW_SECONDS=3 >"$SCRATCH/killed.log" 2>&1 &
 pid=$!
-for _ in $(seq 100); do
+for _ in $(seq 600); do
 	[ -s "$out/build/slow-1.0/out.txt" ] && break
 	sleep 0.1
 done

@@ -9,7 +9,7 @@ out=$SCRATCH/out
 configure "$out" KILN_PACKAGE_SLOW=y
 kiln "$out" SLOW_SECONDS=3 >"$SCRATCH/first.log" 2>&1 &
 first=$!
-for _ in $(seq 100); do
+for _ in $(seq 600); do
 	[ -s "$out/build/slow-1.0/out.txt" ] && break
 	sleep 0.1
 done

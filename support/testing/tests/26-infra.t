@@ -23,8 +23,8 @@ configure "$out" KILN_PACKAGE_APPA=y KILN_PACKAGE_APPA_LIBB=y KILN_PACKAGE_SRCPK
 	'KILN_ROOTFS_POST_SCRIPT_ARGS="one two"'
 log=$(kiln "$out" 2>&1) && st=0 || st=$?
 ok "build" test "$st" -eq 0
-like "$log" '^\[1/3\] libb 1\.0 configuring$' "a progress line with the package's place"
-like "$log" '^\[3/3\] srcpkg 1\.0 downloading$' "download is a step of its own"
+like "$log" '^\[2/4\] libb 1\.0 configuring$' "a progress line with the package's place"
+like "$log" '^\[4/4\] srcpkg 1\.0 downloading$' "download is a step of its own"
 ok "one log file per step" test -s "$out/build/srcpkg-1.0/.logs/patch.log"
 ok "the patch was applied" grep -q "Applying 0001-say-patched-hello.patch" "$out/build/srcpkg-1.0/.logs/patch.log"
 is "$("$out/target/usr/bin/srcpkg-hello")" "srcpkg says patched hello" "and its effect reached the target"
@@ -59,7 +59,7 @@ is "$(cat "$out/target/etc/overlay.txt")" changed "a changed overlay redoes fina
 # Inspection goals.
 info=$(kiln "$out" show-info)
 ok "show-info is valid JSON" jq -e . <<<"$info"
-is "$(jq -r '.appa.dependencies | join(" ")' <<<"$info")" libb "show-info lists dependencies"
+is "$(jq -r '.appa.dependencies | join(" ")' <<<"$info")" "toolchain libb" "show-info lists dependencies"
 is "$(jq -r '.srcpkg.license' <<<"$info")" GPL-2.0 "and licenses"
 is "$(kiln "$out" libb-show-rdepends)" "appa" "show-rdepends"
 like "$(kiln "$out" printvars VARS='LIBB_VERSION')" '^LIBB_VERSION=1\.0$' "printvars"
