@@ -94,9 +94,13 @@ static int decide_host(struct rp_ctx *c, const char *path, const struct rp_elf *
 			add_dir(&out, &search, filedir, dir);
 		free(dir);
 	}
-	add_dir(&out, &search, filedir, "lib");
+	/* HOST_DIR/lib is searched, but enters the RPATH only when a
+	 * needed library is found there: a program whose libraries are all
+	 * the build machine's (an imported compiler) keeps no RPATH, and is
+	 * not rewritten at all. */
+	rp_list_add(&search, "lib");
 	if (c->have_usr_lib)
-		add_dir(&out, &search, filedir, "usr/lib");
+		rp_list_add(&search, "usr/lib");
 	int rc = 0;
 	for (size_t i = 0; i < e->nneeded; i++) {
 		const char *name = e->needed[i];
