@@ -92,3 +92,25 @@ done_testing() {
 	echo "# $((t_count - t_failed)) passed, $t_failed failed"
 	[ "$t_failed" -eq 0 ]
 }
+
+# c_checks NAME DIR: builds and runs the C tests of DIR (its Makefile's
+# "check", under ASan and UBSan). Each test program prints TAP of its
+# own after a "# test-<name>" line; their results are merged into this
+# test's stream, renumbered. A sanitizer report ends a program early, so
+# make's exit status counts too. The caller prints the plan at the end.
+c_checks() {
+	local name=$1 dir=$2 status=0 program line
+	make -s -C "$dir" O="$SCRATCH/$name-san" check >"$SCRATCH/$name.out" 2>&1 || status=$?
+	program=$name
+	while IFS= read -r line; do
+		case "$line" in
+		"# test-"*) program=${line#\# } ;;
+		"ok "*) pass "$program: $(sed -E 's/^ok [0-9]+ - ?//' <<<"$line")" ;;
+		"not ok "*) fail "$program: $(sed -E 's/^not ok [0-9]+ - ?//' <<<"$line")" ;;
+		esac
+	done <"$SCRATCH/$name.out"
+	if [ "$status" -ne 0 ]; then
+		fail "$name: make check exited $status" \
+			"$(grep -E 'ERROR|runtime error|Error' "$SCRATCH/$name.out" | head -n 5)"
+	fi
+}
