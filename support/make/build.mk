@@ -17,6 +17,8 @@ export V
 
 include $(TOPDIR)/package/pkg-generic.mk
 include $(TOPDIR)/toolchain/toolchain.mk
+include $(TOPDIR)/support/make/host-tools.mk
+include $(TOPDIR)/package/pkg-autotools.mk $(TOPDIR)/package/pkg-cmake.mk
 include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
 include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 .PHONY: $(KILN_PHONY)
