@@ -113,7 +113,7 @@ endef
 # its own sysroot. Also used by packages of other infrastructures.
 define kiln-fix-staging-la
 find '$(STAGING_DIR)' -name '*.la' -newer '$(@D)/.kiln-install-marker' -type f -print | while IFS= read -r la; do \
-	sed -i -e "s:\([' =]\)/usr/lib:\1$(STAGING_DIR)/usr/lib:g" "$$la"; done
+	sed -i -e "s:\([' =]\)/usr/lib:\1$(STAGING_DIR)/usr/lib:g" -e "s:-L/usr/lib:-L$(STAGING_DIR)/usr/lib:g" "$$la"; done
 endef
 
 # <PKG>_CONFIG_SCRIPTS: foo-config scripts in STAGING_DIR/usr/bin whose

@@ -1,0 +1,1 @@
+int hlib_answer(void) { return 42; }
