@@ -1,0 +1,68 @@
+################################################################################
+# skeleton: the root filesystem's directories and base files
+################################################################################
+
+# The files are in system/skeleton; what depends on the configuration
+# (hostname, banner, root password, the console's getty) is written at
+# target-finalize, which a configuration change redoes, not at install.
+SKELETON_SRC := $(TOPDIR)/system/skeleton
+SKELETON_LICENSE = GPL-2.0
+
+SKELETON_DIRS := bin sbin lib usr/bin usr/sbin usr/lib etc etc/profile.d dev proc sys \
+	run var var/log var/tmp home mnt root tmp
+
+define SKELETON_INSTALL_TARGET_CMDS
+	cd '$(TARGET_DIR)' && mkdir -p $(SKELETON_DIRS)
+	chmod 1777 '$(TARGET_DIR)/tmp' '$(TARGET_DIR)/var/tmp'
+	chmod 0700 '$(TARGET_DIR)/root'
+	ln -sfn ../run '$(TARGET_DIR)/var/run'
+	for f in passwd group hosts profile fstab; do \
+		install -m 0644 '$(SKELETON_SRC)/etc/'$$f '$(TARGET_DIR)/etc/'$$f; done
+endef
+
+# The modes that matter are set again in the image, owned by root.
+define SKELETON_PERMISSIONS
+/tmp d 1777 0 0 - - - - -
+/var/tmp d 1777 0 0 - - - - -
+/root d 700 0 0 - - - - -
+/etc/shadow f 600 0 0 - - - - -
+endef
+
+# ------------------------------------------------------------------
+# target-finalize: the files made from the configuration.
+
+# $(1) as one shell word.
+skeleton-quote = '$(subst ','\'',$(1))'
+
+SKELETON_HOSTNAME = $(call qstrip,$(KILN_TARGET_GENERIC_HOSTNAME))
+SKELETON_ISSUE = $(call qstrip,$(KILN_TARGET_GENERIC_ISSUE))
+SKELETON_ROOT_PASSWD = $(call qstrip,$(KILN_TARGET_GENERIC_ROOT_PASSWD))
+SKELETON_GETTY_PORT = $(call qstrip,$(KILN_TARGET_GENERIC_GETTY_PORT))
+SKELETON_GETTY_BAUDRATE = $(call qstrip,$(KILN_TARGET_GENERIC_GETTY_BAUDRATE))
+
+# The root password is hashed here (SHA-512 crypt, openssl passwd -6),
+# so .config holds the clear text but the image only the hash. A value
+# starting with '$' is taken as already hashed. Empty: no password.
+define SKELETON_FINALIZE_HOOK
+	printf '%s\n' $(call skeleton-quote,$(SKELETON_HOSTNAME)) > '$(TARGET_DIR)/etc/hostname'
+	printf '%s\n\n' $(call skeleton-quote,$(SKELETON_ISSUE)) > '$(TARGET_DIR)/etc/issue'
+	pw=$(call skeleton-quote,$(SKELETON_ROOT_PASSWD)); \
+	case "$$pw" in \
+	''|'$$'*) hash=$$pw ;; \
+	*) command -v openssl >/dev/null || { echo "skeleton: hashing the root password (KILN_TARGET_GENERIC_ROOT_PASSWD) needs openssl: apt-get install openssl" >&2; exit 1; }; \
+	   hash=$$(printf '%s\n' "$$pw" | openssl passwd -6 -stdin) ;; \
+	esac; \
+	rm -f '$(TARGET_DIR)/etc/shadow'; \
+	sed "s|^root:[^:]*:|root:$$hash:|" '$(TOPDIR)/system/shadow.in' > '$(TARGET_DIR)/etc/shadow'; \
+	chmod 0600 '$(TARGET_DIR)/etc/shadow'
+	$(if $(SKELETON_GETTY_PORT),
+	sed -e 's|@GETTY_PORT@|$(SKELETON_GETTY_PORT)|g' -e 's|@GETTY_BAUDRATE@|$(SKELETON_GETTY_BAUDRATE)|g' \
+		'$(TOPDIR)/system/inittab.in' > '$(TARGET_DIR)/etc/inittab',
+	sed -e '/@GETTY_PORT@/d' '$(TOPDIR)/system/inittab.in' > '$(TARGET_DIR)/etc/inittab')
+endef
+
+ifeq ($(KILN_PACKAGE_SKELETON),y)
+TARGET_FINALIZE_HOOKS += SKELETON_FINALIZE_HOOK
+endif
+
+$(eval $(generic-package))
