@@ -1,0 +1,67 @@
+#!/bin/bash
+# Host tools built from source (KILN_BUILD_HOST_TOOLS=y): host-patchelf,
+# host-pkgconf and mksquashfs linked against host-zlib run from a moved
+# output/host and from a moved per-package directory, with no
+# LD_LIBRARY_PATH; no RPATH names the build. Found or built: the
+# machine's patchelf means no host-patchelf; a missing or old tool is
+# one message naming the Debian package.
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
+plan 17
+unset LD_LIBRARY_PATH
+
+out=$SCRATCH/out
+configure "$out" KILN_DOWNLOAD_APT=y KILN_PACKAGE_H_HOSTTOOLS=y
+
+targets=$(kiln "$out" -s show-targets)
+unlike "$targets" 'host-patchelf' "with the machine's patchelf, host-patchelf is not in the build"
+targets=$(kiln "$out" -s KILN_BUILD_HOST_TOOLS=y show-targets)
+like "$targets" 'host-patchelf' "with KILN_BUILD_HOST_TOOLS=y, host-patchelf is in the build"
+like "$(kiln "$out" -s KILN_BUILD_HOST_TOOLS=y h-hosttools-show-depends)" 'host-patchelf' \
+	"with KILN_BUILD_HOST_TOOLS=y, target packages depend on host-patchelf"
+
+ok "build with KILN_BUILD_HOST_TOOLS=y" kiln "$out" KILN_BUILD_HOST_TOOLS=y
+ok "host-patchelf was built" test -x "$out/per-package/host-patchelf/host/bin/patchelf"
+rp=$(readelf -d "$out/host/bin/mksquashfs" | grep -E 'RPATH|RUNPATH' || true)
+like "$rp" '\$ORIGIN/\.\./lib' "mksquashfs has an \$ORIGIN RPATH to host-zlib's libz"
+
+# run_tools HOST_DIR: each tool runs from there, libz from there too.
+run_tools() {
+	local h=$1
+	"$h/bin/patchelf" --version >/dev/null &&
+		"$h/bin/pkg-config" --version >/dev/null &&
+		"$h/bin/pkgconf" --version >/dev/null &&
+		mkdir -p "$SCRATCH/sqin" && echo hi >"$SCRATCH/sqin/f" &&
+		"$h/bin/mksquashfs" "$SCRATCH/sqin" "$SCRATCH/img.sqfs" -noappend -no-progress >/dev/null &&
+		ldd "$h/bin/mksquashfs" | grep -F "$h/bin/../lib/libz.so.1" >/dev/null
+}
+
+mv "$out/host" "$SCRATCH/moved-host"
+ok "patchelf, pkg-config and mksquashfs (host-zlib) run from a moved output/host" run_tools "$SCRATCH/moved-host"
+mv "$SCRATCH/moved-host" "$out/host"
+pp=$out/per-package/h-hosttools/host
+mv "$pp" "$SCRATCH/moved-pp"
+ok "... and from a moved per-package host directory" run_tools "$SCRATCH/moved-pp"
+mv "$SCRATCH/moved-pp" "$pp"
+
+leaks=$(find "$out/host" "$out/target" -type f -exec sh -c \
+	'readelf -d "$1" 2>/dev/null | grep -E "RPATH|RUNPATH" | grep -E "$2|per-package|/build/" | sed "s|^|$1: |"' _ {} "$out" \; || true)
+is "$leaks" "" "no RPATH or RUNPATH in output/host or output/target names the build or a per-package directory"
+ok "the finalized host tree has the wrapper's configuration" grep -qx 'sysroot=x86_64-linux-gnu/sysroot' "$out/host/share/kiln/pkg-config.conf"
+ok "host/bin/<tuple>-pkg-config is the wrapper too" cmp "$out/host/bin/pkg-config" "$out/host/bin/x86_64-linux-gnu-pkg-config"
+
+# Found or built: the checks themselves.
+msg=$(kiln "$out" -s host-tools-check TOOLS=PATCHELF 2>&1)
+like "$msg" '^patchelf: /' "host-tools-check names the machine's patchelf"
+msg=$(kiln "$out" -s KILN_BUILD_HOST_TOOLS=y host-tools-check TOOLS=PATCHELF 2>&1)
+like "$msg" 'built by host-patchelf' "with KILN_BUILD_HOST_TOOLS=y, host-tools-check says it is built"
+msg=$(kiln "$out" -s host-tools-check TOOLS=MKSQUASHFS HOST_MKSQUASHFS_CMD=kiln-no-such-mksquashfs 2>&1 || true)
+like "$msg" 'kiln-no-such-mksquashfs: not found on the build machine: install the Debian package squashfs-tools \(apt-get install squashfs-tools\), or set KILN_BUILD_HOST_TOOLS=y' \
+	"a missing mksquashfs names squashfs-tools and KILN_BUILD_HOST_TOOLS"
+msg=$(kiln "$out" -s host-tools-check TOOLS=FAKEROOT HOST_FAKEROOT_CMD=kiln-no-such-fakeroot 2>&1 || true)
+like "$msg" 'install the Debian package fakeroot \(apt-get install fakeroot\)\.' "a missing fakeroot names the fakeroot package (never built)"
+msg=$(kiln "$out" -s host-tools-check TOOLS=PATCHELF HOST_PATCHELF_MIN_VERSION=99.0 2>&1 || true)
+like "$msg" 'patchelf: version [0-9.]+ is older than the 99.0 Kiln needs: install the Debian package patchelf' \
+	"a too old patchelf says so and names the package"
+nok "a missing tool fails the check" kiln "$out" -s host-tools-check TOOLS=MKE2FS HOST_MKE2FS_CMD=kiln-no-such-mke2fs
+done_testing
