@@ -3,13 +3,14 @@
 # cross configure arguments, host-pkgconf as a default dependency,
 # pkg-config answering from the package's own per-package sysroot (an
 # undeclared dependency's .pc is not found), libtool archives and
-# *-config scripts pointing at the importing package's staging.
+# *-config scripts pointing at the importing package's staging; a
+# cmake-package with the toolchain's CMake file and pkg-config.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 16
+plan 19
 
 out=$SCRATCH/out
-configure "$out" KILN_DOWNLOAD_APT=y KILN_PACKAGE_H_PCPROBE=y KILN_PACKAGE_H_OTHER=y
+configure "$out" KILN_DOWNLOAD_APT=y KILN_PACKAGE_H_PCPROBE=y KILN_PACKAGE_H_OTHER=y KILN_PACKAGE_H_CMAKE=y
 
 deps=$(kiln "$out" -s h-pcprobe-show-depends)
 is "$deps" "toolchain h-lib host-pkgconf" "an autotools-package depends on host-pkgconf by default"
@@ -39,4 +40,10 @@ unlike "$(grep dependency_libs "$sysroot/usr/lib/libhlib.la")" "[ L]/usr/lib" "t
 is "$("$sysroot/usr/bin/hlib-config")" "-I$sysroot/usr/include -L$sysroot/usr/lib -lhlib" \
 	"the *-config script answers with the dependent's staging"
 is "$(find "$out/target" -name '*.la')" "" "no .la file reaches the target"
+
+info=$(cat "$out/build/h-cmake-1.0/kiln-build/hcmake.info")
+cmsys=$out/per-package/h-cmake/host/x86_64-linux-gnu/sysroot
+like "$info" "^sysroot=$cmsys\$" "cmake-package: the toolchain file sets the package's own sysroot (out of source)"
+like "$info" "^greeting=kiln\$" "cmake-package: _CONF_OPTS reach cmake"
+ok "cmake-package: pkg-config found h-lib and the program was installed" test -x "$out/target/usr/bin/hcmake"
 done_testing

@@ -23,6 +23,7 @@ like "$(kiln "$out" -s KILN_BUILD_HOST_TOOLS=y h-hosttools-show-depends)" 'host-
 ok "build with KILN_BUILD_HOST_TOOLS=y" kiln "$out" KILN_BUILD_HOST_TOOLS=y
 ok "host-patchelf was built" test -x "$out/per-package/host-patchelf/host/bin/patchelf"
 rp=$(readelf -d "$out/host/bin/mksquashfs" | grep -E 'RPATH|RUNPATH' || true)
+# shellcheck disable=SC2016 # a literal $ORIGIN
 like "$rp" '\$ORIGIN/\.\./lib' "mksquashfs has an \$ORIGIN RPATH to host-zlib's libz"
 
 # run_tools HOST_DIR: each tool runs from there, libz from there too.

@@ -1,0 +1,2 @@
+#include <hlib.h>
+int main(void) { return hlib_answer() != 42; }
