@@ -27,7 +27,8 @@ endef
 define kiln-rootfs-fakeroot-script
 set -e
 ROOTFS_TREE='$(ROOTFS_WORK_DIR)/$(1)/target'
-rsync -a --delete '$(TARGET_DIR)/' "$$ROOTFS_TREE/"
+# A configuration without target packages has no output/target.
+if [ -d '$(TARGET_DIR)' ]; then rsync -a --delete '$(TARGET_DIR)/' "$$ROOTFS_TREE/"; fi
 chown -R -h 0:0 "$$ROOTFS_TREE"
 '$(MAKEDEVS_TOOL)' -d '$(STAMP_DIR)/rootfs-$(1).permissions' \
 	$(foreach t,$(ROOTFS_DEVICE_TABLES),-d '$(t)') "$$ROOTFS_TREE"

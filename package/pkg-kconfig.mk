@@ -14,7 +14,10 @@
 #   editing either redoes configure (a fresh .config from them), build
 #   and install.
 # - <pkg>-menuconfig edits the .config in the build directory. When it
-#   changed, the build and install stamps go, so the next make rebuilds
+#   changed, the build and install stamps go and the configure stamp is
+#   touched: the stamps are .SECONDARY, and make redoes a missing one
+#   only when something before it is newer than what needs it (the
+#   finalize stamps). So the next make rebuilds
 #   the package; <pkg>-update-config copies .config back to
 #   FOO_KCONFIG_FILE to keep the change (a reconfigure starts from the
 #   file again).
@@ -69,6 +72,7 @@ kiln-kconfig-goal-make = $(kiln-kconfig-env) $(TARGET_MAKE_ENV) $(MAKE) -C '$($(
 		echo "$*: configuration unchanged"; \
 	else \
 		rm -f '$($(PKGUP)_DIR)/.stamp_built' '$($(PKGUP)_DIR)/.stamp_installed'; \
+		touch '$($(PKGUP)_DIR)/.stamp_configured'; \
 		echo "$*: configuration changed: 'make' rebuilds $*; 'make $*-update-config' keeps the change in $($(PKGUP)_KCONFIG_FILE)"; \
 	fi; rm -f '$($(PKGUP)_DIR)/.config.kiln-before'
 
