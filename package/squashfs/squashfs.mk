@@ -17,7 +17,7 @@ HOST_SQUASHFS_MAKE_OPTS = \
 	GZIP_SUPPORT=1 XZ_SUPPORT=0 LZO_SUPPORT=0 LZ4_SUPPORT=0 ZSTD_SUPPORT=0 LZMA_XZ_SUPPORT=0
 
 define HOST_SQUASHFS_BUILD_CMDS
-	$(HOST_MAKE_ENV) $(MAKE) -C '$(@D)/squashfs-tools' -f Makefile -f '$(HOST_SQUASHFS_PKGDIR)compile-rule.mk' \
+	$(HOST_MAKE_ENV) $(MAKE) -C '$(@D)/squashfs-tools' \
 		$(HOST_SQUASHFS_MAKE_OPTS) mksquashfs unsquashfs
 endef
 
