@@ -83,18 +83,20 @@ kiln-kconfig-goal-make = $(kiln-kconfig-env) $(TARGET_MAKE_ENV) $(MAKE) -C '$($(
 	$(Q)$(kiln-kconfig-goal-make) savedefconfig
 	$(Q)echo "$*: minimal configuration in $($(PKGUP)_DIR)/defconfig"
 
+# update-config leaves out kconfig's date line (a diff-friendly file)
+# and leaves the file as old as the configure stamp: the .config it
+# holds is already the one built.
 %-update-config: $(call kiln-stamp-of,configured)
 	$(call kiln-kconfig-check,$*,update-config)
 	$(Q)test -n '$($(PKGUP)_KCONFIG_FILE)' || { \
 		echo "$*: no $(PKGUP)_KCONFIG_FILE to update (the package starts from $($(PKGUP)_KCONFIG_DEFCONFIG)); set $(PKGUP)_KCONFIG_FILE in $($(PKGUP)_PKGDIR)$*.mk" >&2; exit 1; }
-	$(Q)cp '$($(PKGUP)_DIR)/.config' '$($(PKGUP)_KCONFIG_FILE)'
+	$(Q)sed -E '/^# [A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]?[0-9] [0-9:]+ [0-9]+$$/d' \
+		'$($(PKGUP)_DIR)/.config' > '$($(PKGUP)_KCONFIG_FILE)'
 	$(Q)touch -r '$($(PKGUP)_DIR)/.stamp_configured' '$($(PKGUP)_KCONFIG_FILE)'
 	$(Q)echo "$*: configuration saved to $($(PKGUP)_KCONFIG_FILE)"
 
 # ------------------------------------------------------------------
 # The per-package part. $(1): name, $(2): variable prefix.
-# update-config leaves the file as old as the configure stamp: the
-# .config it holds is already the one built.
 
 define inner-kconfig-package
 KILN_KCONFIG_$(1) := y
