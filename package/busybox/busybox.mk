@@ -13,7 +13,9 @@ BUSYBOX_LICENSE = GPL-2.0
 BUSYBOX_LICENSE_FILES = LICENSE
 
 # A relative path is relative to the Kiln tree (where every step runs).
-BUSYBOX_KCONFIG_FILE = $(abspath $(addprefix $(if $(filter /%,$(call qstrip,$(KILN_PACKAGE_BUSYBOX_CONFIG))),,$(TOPDIR)/),$(call qstrip,$(KILN_PACKAGE_BUSYBOX_CONFIG))))
+# The option is unset when busybox is not selected.
+BUSYBOX_CONFIG_NAME := $(or $(call qstrip,$(KILN_PACKAGE_BUSYBOX_CONFIG)),package/busybox/busybox.config)
+BUSYBOX_KCONFIG_FILE := $(abspath $(if $(filter /%,$(BUSYBOX_CONFIG_NAME)),,$(TOPDIR)/)$(BUSYBOX_CONFIG_NAME))
 BUSYBOX_KCONFIG_FRAGMENT_FILES = $(foreach f,$(call qstrip,$(KILN_PACKAGE_BUSYBOX_CONFIG_FRAGMENT_FILES)),$(abspath $(if $(filter /%,$(f)),,$(TOPDIR)/)$(f)))
 # busybox's kconfig predates olddefconfig and savedefconfig.
 BUSYBOX_KCONFIG_OLDCONFIG = oldconfig
