@@ -120,7 +120,8 @@ help:
 	@echo '  <pkg>                  - build one package and what it depends on'
 	@echo '  <pkg>-source, -extract, -patch, -configure, -build, -install'
 	@echo '  <pkg>-rebuild, -reconfigure, -reinstall, -dirclean'
-	@echo '  host-finalize, target-finalize'
+	@echo '  host-finalize, target-finalize, images'
+	@echo '  <pkg>-menuconfig, -savedefconfig, -update-config (Kconfig packages)'
 	@echo
 	@echo 'Inspection:'
 	@echo '  <pkg>-show-depends, <pkg>-show-rdepends, show-targets'

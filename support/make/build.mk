@@ -18,7 +18,7 @@ export V
 include $(TOPDIR)/package/pkg-generic.mk
 include $(TOPDIR)/toolchain/toolchain.mk
 include $(TOPDIR)/support/make/host-tools.mk
-include $(TOPDIR)/package/pkg-autotools.mk $(TOPDIR)/package/pkg-cmake.mk
+include $(TOPDIR)/package/pkg-autotools.mk $(TOPDIR)/package/pkg-cmake.mk $(TOPDIR)/package/pkg-kconfig.mk
 include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
 include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 .PHONY: $(KILN_PHONY)
@@ -63,6 +63,7 @@ $(foreach p,$(PACKAGES),$(eval kiln-count += x)$(eval KILN_POS_$(p) := $(words $
 # make skip all of it.
 
 include $(TOPDIR)/support/make/finalize.mk
+include $(TOPDIR)/fs/common.mk
 
 all: target-finalize host-finalize
 	@:

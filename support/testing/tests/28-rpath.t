@@ -12,6 +12,7 @@ ok "build" kiln "$out"
 rp=$(readelf -d "$out/per-package/rpathy/target/usr/bin/rpathy" | grep -E 'RPATH|RUNPATH' || true)
 is "$rp" "" "the target binary's RPATH into staging is gone"
 rp=$(readelf -d "$out/host/bin/rpathy-tool" | grep -E 'RPATH|RUNPATH' || true)
+# shellcheck disable=SC2016 # a regex, not an expansion
 like "$rp" '\$ORIGIN/\.\./lib' "the host tool's RPATH is \$ORIGIN-relative"
 mv "$out/host" "$SCRATCH/moved-host"
 ok "the host tool runs from a moved output/host" "$SCRATCH/moved-host/bin/rpathy-tool"
