@@ -166,8 +166,9 @@ static void show(struct rp_ctx *c, const struct action *a)
 	       a->d.remove ? "removed" : a->d.rpath, a->d.remove ? "" : "'");
 }
 
-/* Runs patchelf on one file. Returns 0 or -1 (reported). */
-static int patch(struct rp_ctx *c, struct action *a)
+/* Makes one file ready for patchelf, which writes in place: its own
+ * inode, writable. Returns 0 or -1 (reported). */
+static int prepare(struct rp_ctx *c, struct action *a)
 {
 	const char *path = a->ent->path;
 	struct stat st;
@@ -179,24 +180,63 @@ static int patch(struct rp_ctx *c, struct action *a)
 		return -1;
 	if (!(st.st_mode & S_IWUSR))
 		fchmodat(c->pfd, path, (st.st_mode & 07777) | S_IWUSR, 0);
-	char *abs = kiln_xmalloc(strlen(c->pkgdir) + strlen(path) + 2);
-	sprintf(abs, "%s/%s", c->pkgdir, path);
-	char *argv[6];
-	int k = 0;
+	return 0;
+}
+
+/* Same patchelf operation: files with it share one patchelf run. */
+static int same_op(const struct action *a, const struct action *b)
+{
+	if (a->d.remove || b->d.remove)
+		return a->d.remove && b->d.remove;
+	return a->d.force_rpath == b->d.force_rpath && strcmp(a->d.rpath, b->d.rpath) == 0;
+}
+
+/* Runs patchelf once with the operation of acts[0] on n files. Returns
+ * its exit status (-1: could not run it). */
+static int run_patchelf(struct rp_ctx *c, struct action **acts, size_t n)
+{
+	char **argv = kiln_xmalloc((n + 5) * sizeof *argv);
+	size_t k = 0;
 	argv[k++] = c->patchelf;
-	if (a->d.remove) {
+	if (acts[0]->d.remove) {
 		argv[k++] = "--remove-rpath";
 	} else {
-		if (a->d.force_rpath)
+		if (acts[0]->d.force_rpath)
 			argv[k++] = "--force-rpath";
 		argv[k++] = "--set-rpath";
-		argv[k++] = a->d.rpath;
+		argv[k++] = acts[0]->d.rpath;
 	}
-	argv[k++] = abs;
+	size_t first = k;
+	for (size_t i = 0; i < n; i++) {
+		const char *path = acts[i]->ent->path;
+		argv[k] = kiln_xmalloc(strlen(c->pkgdir) + strlen(path) + 2);
+		sprintf(argv[k++], "%s/%s", c->pkgdir, path);
+	}
 	argv[k] = NULL;
 	fflush(stdout);
 	int status = rp_run(argv);
-	free(abs);
+	int e = errno;
+	for (size_t i = first; i < k; i++)
+		free(argv[i]);
+	free(argv);
+	errno = e;
+	return status;
+}
+
+/* After patchelf: the manifest's mode back (writes may clear set-id
+ * bits), then the file checked and its entry updated. */
+static int finish(struct rp_ctx *c, struct action *a, int quiet)
+{
+	fchmodat(c->pfd, a->ent->path, a->ent->mode & 07777, 0);
+	return verify(c, a, quiet);
+}
+
+/* Runs patchelf on one file, reporting what went wrong with it.
+ * Returns 0 or -1 (reported). */
+static int patch_one(struct rp_ctx *c, struct action *a)
+{
+	const char *path = a->ent->path;
+	int status = run_patchelf(c, &a, 1);
 	int rc = 0;
 	if (status != 0) {
 		if (status < 0)
@@ -207,11 +247,29 @@ static int patch(struct rp_ctx *c, struct action *a)
 				 a->d.remove ? "--remove-rpath" : "--set-rpath", status);
 		rc = -1;
 	}
-	/* writes may clear set-id bits; the manifest's mode is the truth */
-	fchmodat(c->pfd, path, a->ent->mode & 07777, 0);
 	/* keep the manifest true to the file whatever happened */
-	int v = verify(c, a, rc != 0);
+	int v = finish(c, a, rc != 0);
 	return rc ? rc : v;
+}
+
+/* At most this many files per patchelf run, to stay far below the
+ * argument-size limit. */
+#define RP_BATCH 256
+
+/* Patches the files of one operation: one patchelf run for all of them
+ * (starting a process per file is most of the cost); if that run fails,
+ * file by file again, so that the error names the file at fault. */
+static void patch_batch(struct rp_ctx *c, struct action **batch, size_t n)
+{
+	int status = run_patchelf(c, batch, n);
+	for (size_t i = 0; i < n; i++) {
+		if (status == 0 && finish(c, batch[i], 0) == 0)
+			c->nchanged++;
+		else if (status != 0 && patch_one(c, batch[i]) == 0)
+			c->nchanged++;
+		else
+			c->nerrors++;
+	}
 }
 
 static int write_manifest(struct rp_ctx *c)
@@ -230,28 +288,40 @@ static int write_manifest(struct rp_ctx *c)
 static int run_actions(struct rp_ctx *c, struct action *acts, size_t nact)
 {
 	int touched = 0;
-	for (size_t i = 0; i < nact; i++) {
+	for (size_t i = 0; i < nact; i++)
 		if (c->o->verbose || c->o->dry_run)
 			show(c, &acts[i]);
-		if (c->o->dry_run)
-			continue;
-		if (!c->patchelf) {
-			c->patchelf = rp_which(c->o->patchelf ? c->o->patchelf : "patchelf");
-			if (!c->patchelf) {
-				kiln_err(&c->err, NULL,
-					 "%s: patchelf not found or not executable (install patchelf on "
-					 "the build machine, or give --patchelf PATH)",
-					 c->o->patchelf ? c->o->patchelf : "patchelf in PATH");
-				c->nerrors++;
-				break;
-			}
-		}
-		touched = 1;
-		if (patch(c, &acts[i]) < 0)
-			c->nerrors++;
-		else
-			c->nchanged++;
+	if (c->o->dry_run || nact == 0)
+		return 0;
+	c->patchelf = rp_which(c->o->patchelf ? c->o->patchelf : "patchelf");
+	if (!c->patchelf) {
+		kiln_err(&c->err, NULL,
+			 "%s: patchelf not found or not executable (install patchelf on "
+			 "the build machine, or give --patchelf PATH)",
+			 c->o->patchelf ? c->o->patchelf : "patchelf in PATH");
+		c->nerrors++;
+		return 0;
 	}
+	char *done = kiln_xmalloc(nact);
+	struct action **batch = kiln_xmalloc(RP_BATCH * sizeof *batch);
+	for (size_t i = 0; i < nact; i++) {
+		done[i] = prepare(c, &acts[i]) < 0;
+		c->nerrors += (unsigned long)done[i];
+		touched |= !done[i];
+	}
+	for (size_t i = 0; i < nact; i++) {
+		if (done[i])
+			continue;
+		size_t n = 0;
+		for (size_t j = i; j < nact && n < RP_BATCH; j++)
+			if (!done[j] && same_op(&acts[i], &acts[j])) {
+				batch[n++] = &acts[j];
+				done[j] = 1;
+			}
+		patch_batch(c, batch, n);
+	}
+	free(batch);
+	free(done);
 	if (touched && write_manifest(c) < 0)
 		c->nerrors++;
 	return 0;
