@@ -1,0 +1,34 @@
+################################################################################
+# expat
+################################################################################
+
+EXPAT_VERSION = 2.5.0
+# Debian's expat_2.5.0.orig.tar.gz is not upstream's release tarball
+# (expat-2.5.0.tar.xz, made with "make dist", with a configure script):
+# it is GitHub's archive of the R_2_5_0 tag, the whole repository with
+# the library in expat/ and no configure. So the file is Debian's, with
+# Debian's hash, and apt is its site; the package builds expat/ with
+# CMake, which needs nothing generated.
+EXPAT_SOURCE = expat_$(EXPAT_VERSION).orig.tar.gz
+EXPAT_SITE_METHOD = apt
+EXPAT_DEBIAN_SOURCE = expat
+EXPAT_DEBIAN_VERSION = 2.5.0-1+deb12u2
+EXPAT_LICENSE = MIT
+EXPAT_LICENSE_FILES = expat/COPYING
+EXPAT_INSTALL_STAGING = YES
+EXPAT_SUBDIR = expat
+
+# The shared library and xmlwf. No man page (EXPAT_BUILD_DOCS needs
+# docbook2man), no examples, tests or fuzzers. No libbsd: glibc has
+# getrandom() for the hash salt.
+EXPAT_CONF_OPTS = \
+	-DEXPAT_SHARED_LIBS=ON \
+	-DEXPAT_BUILD_TOOLS=ON \
+	-DEXPAT_BUILD_DOCS=OFF \
+	-DEXPAT_BUILD_EXAMPLES=OFF \
+	-DEXPAT_BUILD_TESTS=OFF \
+	-DEXPAT_BUILD_FUZZERS=OFF \
+	-DEXPAT_BUILD_PKGCONFIG=ON \
+	-DEXPAT_WITH_LIBBSD=OFF
+
+$(eval $(cmake-package))
