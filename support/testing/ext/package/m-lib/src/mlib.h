@@ -1,0 +1,1 @@
+const char *mlib_greeting(void);
