@@ -19,6 +19,7 @@ include $(TOPDIR)/package/pkg-generic.mk
 include $(TOPDIR)/toolchain/toolchain.mk
 include $(TOPDIR)/support/make/host-tools.mk
 include $(TOPDIR)/package/pkg-autotools.mk $(TOPDIR)/package/pkg-cmake.mk $(TOPDIR)/package/pkg-kconfig.mk
+include $(TOPDIR)/package/pkg-meson.mk $(TOPDIR)/package/pkg-virtual.mk
 include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
 include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 .PHONY: $(KILN_PHONY)
@@ -28,6 +29,10 @@ include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 # Read once from the configuration, not tested per package at parse.
 KILN_SELECTED := $(sort $(foreach v,$(filter KILN_PACKAGE_%,$(.VARIABLES)),\
 	$(if $(filter y,$($(v))),$(KILN_NAME_$(patsubst KILN_PACKAGE_%,%,$(v))))))
+
+# Virtual packages: the provider the configuration names must be a
+# package that says it provides them (pkg-virtual.mk).
+$(eval $(kiln-virtual-check-named))
 
 # ------------------------------------------------------------------
 # The packages to build: what the configuration selects, and everything
@@ -49,6 +54,11 @@ endef
 kiln-closure = $(if $(KILN_CLOSURE_DONE_$(1)),,$(strip $(call kiln-closure-compute,$(1)))$(eval KILN_CLOSURE_DONE_$(1) := 1))$(KILN_CLOSURE_$(1))
 
 PACKAGES := $(call kiln-uniq-tagged,$(foreach p,$(KILN_SELECTED),$(call kiln-closure,$(p)) $(p)),all)
+
+# A needed virtual package has exactly one provider in the build, and
+# changing it rebuilds what was assembled with the old one.
+$(eval $(kiln-virtual-check-build))
+$(eval $(kiln-virtual-rules))
 
 # Goals over all packages of the configuration (make source, ...).
 include $(TOPDIR)/support/make/download-goals.mk

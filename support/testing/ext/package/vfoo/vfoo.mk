@@ -1,0 +1,2 @@
+# Test: a virtual package, implemented by vfoo-a or vfoo-b.
+$(eval $(virtual-package))
