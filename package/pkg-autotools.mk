@@ -49,10 +49,24 @@ $(if $(filter YES,$(call kiln-at,AUTORECONF)),$(kiln-autotools-autoreconf),$(kil
 test -x '$(kiln-at-srcdir)/configure' || { echo "$(PKG): $(kiln-at-srcdir)/configure is missing (set $(PKGUP)_AUTORECONF = YES in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk if the source has only configure.ac)" >&2; exit 1; }
 endef
 
+# libtool relinks, at install time, a library that links with another
+# library of the same package (libpcre2-posix with libpcre2-8), and
+# that relink adds -L<libdir>: -L/usr/lib under DESTDIR, the build
+# machine's libraries, which the compiler wrapper refuses. The library
+# linked in the build tree is the right one (the RPATH fixer drops any
+# RPATH into the build), so libtool is told never to relink, as
+# Buildroot's libtool patch does. ltmain.sh becomes part of the libtool
+# script at configure time: this runs before configure.
+define kiln-autotools-no-relink
+find '$(@D)' -name ltmain.sh -type f -exec \
+	sed -i -e 's/^\([[:space:]]*\)need_relink=yes$$/\1need_relink=no/' {} +
+endef
+
 # CONFIG_SITE=/dev/null: a build machine's config.site must not tell a
 # cross configure where its libraries are.
 define kiln-autotools-target-configure
 $(kiln-autotools-prepare)
+$(kiln-autotools-no-relink)
 cd '$(kiln-at-srcdir)' && rm -f config.cache && \
 $(TARGET_CONFIGURE_OPTS) \
 PKG_CONFIG='$(HOST_DIR)/bin/pkg-config' \
