@@ -30,6 +30,15 @@ ROOTFS_TREE='$(ROOTFS_WORK_DIR)/$(1)/target'
 # A configuration without target packages has no output/target.
 if [ -d '$(TARGET_DIR)' ]; then rsync -a --delete '$(TARGET_DIR)/' "$$ROOTFS_TREE/"; fi
 chown -R -h 0:0 "$$ROOTFS_TREE"
+# Users' home directories are theirs, with all they hold (the list is
+# written by target-finalize, support/scripts/kiln-users); the tables
+# below may still give single files other owners.
+if [ -f '$(KILN_USERS_HOMES)' ]; then
+	while read -r uid gid dir; do
+		[ -d "$$ROOTFS_TREE$$dir" ] || { echo "rootfs-$(1): the home directory $$dir (uid $$uid) is missing from output/target; was it removed by a post-build script?" >&2; exit 1; }
+		chown -R -h "$$uid:$$gid" "$$ROOTFS_TREE$$dir"
+	done < '$(KILN_USERS_HOMES)'
+fi
 '$(MAKEDEVS_TOOL)' -d '$(STAMP_DIR)/rootfs-$(1).permissions' \
 	$(foreach t,$(ROOTFS_DEVICE_TABLES),-d '$(t)') "$$ROOTFS_TREE"
 $(ROOTFS_$(2)_CMD)

@@ -4,8 +4,11 @@
 # kiln-pkgdir merge, which copies (never hardlinks): stripping, overlays
 # and post-build scripts then work on private copies and can never write
 # into a per-package directory. The stamps depend on every package's
-# install stamp, the configuration, the post-build scripts and (when it
-# changed) the overlay, so a no-op make skips finalize entirely.
+# install stamp, the configuration, the post-build scripts, the users
+# tables and (when it changed) the overlay, so a no-op make skips
+# finalize entirely. A missing users table always redoes it, to report
+# it. A failed target-finalize leaves output/target half done: its old
+# stamp goes first, so the next make does it again.
 
 HOST_FINALIZE_STAMP := $(STAMP_DIR)/.stamp_host_finalized
 TARGET_FINALIZE_STAMP := $(STAMP_DIR)/.stamp_target_finalized
@@ -19,6 +22,31 @@ KILN_OVERLAY_CHANGED := $(strip $(if $(KILN_OVERLAYS),$(if $(wildcard $(TARGET_F
 	$(shell find $(KILN_OVERLAYS) -newer $(TARGET_FINALIZE_STAMP) -print -quit 2>/dev/null),force)))
 
 TARGET_STRIP = $(GNU_TARGET_NAME)-strip
+
+# Users tables: the <PKG>_USERS of the packages of the build, in build
+# order, then the files of KILN_ROOTFS_USERS_TABLES (relative paths are
+# from the Kiln tree). They are applied to /etc/passwd, group and shadow
+# here, at target-finalize, rather than when an image is made: then
+# output/target, what post-build scripts see and every image agree.
+# They come after the overlays, which often carry an /etc/passwd of
+# their own, and before the post-build scripts, which may check them.
+# The home directories are given to their users in the image, under
+# fakeroot (fs/common.mk reads KILN_USERS_HOMES); in output/target they
+# stay the build user's, like every file.
+KILN_USERS_TABLES := $(foreach t,$(call qstrip,$(KILN_ROOTFS_USERS_TABLES)),\
+	$(abspath $(if $(filter /%,$(t)),,$(TOPDIR)/)$(t)))
+KILN_USERS_PACKAGES = $(foreach p,$(PACKAGES),$(if $($(KILN_UP_$(p))_USERS),$(p)))
+KILN_USERS_HOMES := $(STAMP_DIR)/users-homes.txt
+kiln-users-pkg-table = $(STAMP_DIR)/users-$(1).table
+kiln-users-pkg-label = $(KILN_UP_$(1))_USERS (package $(1), $($(KILN_UP_$(1))_PKGDIR)$($(KILN_UP_$(1))_RAWNAME).mk)
+
+define kiln-users-script
+rm -f '$(KILN_USERS_HOMES)'
+$(if $(KILN_USERS_PACKAGES)$(KILN_USERS_TABLES),
+'$(TOPDIR)/support/scripts/kiln-users' --target '$(TARGET_DIR)' --homes '$(KILN_USERS_HOMES)' \
+	$(foreach p,$(KILN_USERS_PACKAGES),--table '$(call kiln-users-pkg-label,$(p))' '$(call kiln-users-pkg-table,$(p))') \
+	$(foreach t,$(KILN_USERS_TABLES),--table '$(t)' '$(t)'))
+endef
 
 # Run a finalize script through the step runner, for its log, timing
 # and error report. $(1): name, $(2): verb, $(3): script body.
@@ -47,6 +75,7 @@ $(foreach h,$(TARGET_FINALIZE_HOOKS),$(call $(h))$(sep))
 $(foreach d,$(KILN_OVERLAYS),
 test -d '$(d)' || { echo "kiln: KILN_ROOTFS_OVERLAY: $(d) is not a directory; fix the configuration (make menuconfig, System configuration)" >&2; exit 1; }
 rsync -a --keep-dirlinks --exclude .empty --exclude '*~' '$(d)/' '$(TARGET_DIR)/')
+$(kiln-users-script)
 $(foreach s,$(KILN_POST_BUILD_SCRIPTS),
 echo "Running post-build script $(s)"
 KILN_CONFIG='$(KILN_CONFIG)' '$(s)' '$(TARGET_DIR)' $(call qstrip,$(KILN_ROOTFS_POST_SCRIPT_ARGS)))
@@ -61,7 +90,10 @@ $(HOST_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) | $(PKGDIR_TOOL)
 	$(Q)touch $@
 
 $(TARGET_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) $(KILN_POST_BUILD_SCRIPTS) \
+		$(wildcard $(KILN_USERS_TABLES)) $(if $(filter-out $(wildcard $(KILN_USERS_TABLES)),$(KILN_USERS_TABLES)),FORCE) \
 		$(if $(KILN_OVERLAY_CHANGED),FORCE) | $(PKGDIR_TOOL) $(HOST_FINALIZE_STAMP)
+	@rm -f $@
+	$(foreach p,$(KILN_USERS_PACKAGES),$(file >$(call kiln-users-pkg-table,$(p)),$($(KILN_UP_$(p))_USERS)))
 	$(call kiln-run-finalize,target-finalize,assembling output/target,$(kiln-target-finalize-script))
 	$(Q)touch $@
 
