@@ -30,7 +30,7 @@ shadow=$(cat "$etc/shadow")
 like "$shadow" '^svcd:!:::::::$' "a ! password locks the account"
 like "$shadow" '^tableuser::::::::$' "a - password is empty"
 hash=$(sed -n 's/^kilnuser:\([^:]*\):.*/\1/p' "$etc/shadow")
-like "$hash" '^\$6\$' "a =clear-text password is hashed with SHA-512 crypt"
+like "$hash" '^[$]6[$]' "a =clear-text password is hashed with SHA-512 crypt"
 salt=$(cut -d'$' -f3 <<<"$hash")
 is "$(openssl passwd -6 -salt "$salt" kiln-pw)" "$hash" "and the hash is that of the clear text"
 unlike "$(cat "$etc/shadow" "$etc/passwd" "$etc/group")" "kiln-pw" "the clear text is in none of the files"
