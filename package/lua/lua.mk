@@ -9,6 +9,8 @@ LUA_SITE = https://www.lua.org/ftp
 # (KILN_DOWNLOAD_APT) is a fallback with the same hash.
 LUA_DEBIAN_SOURCE = lua5.4
 LUA_DEBIAN_VERSION = 5.4.4-3+deb12u1
+# 0002 and 0003 are the security fixes of Debian's 5.4.4-3+deb12u1
+# (their first lines say which); 0001 is Kiln's (module paths).
 LUA_LICENSE = MIT
 # Lua 5.4 has no COPYING file: the license is a section of the readme.
 LUA_LICENSE_FILES = doc/readme.html
