@@ -13,6 +13,9 @@ EXPAT_SOURCE = expat_$(EXPAT_VERSION).orig.tar.gz
 EXPAT_SITE_METHOD = apt
 EXPAT_DEBIAN_SOURCE = expat
 EXPAT_DEBIAN_VERSION = 2.5.0-1+deb12u2
+# 0001-0006 are the security fixes of Debian's 2.5.0-1+deb12u2, in
+# Debian's order (their first lines say which CVE); 0007 is Kiln's, so
+# that 0006 builds with CMake (see its description).
 EXPAT_LICENSE = MIT
 EXPAT_LICENSE_FILES = expat/COPYING
 EXPAT_INSTALL_STAGING = YES
