@@ -9,6 +9,9 @@ XZ_SITE = https://tukaani.org/xz
 # apt (KILN_DOWNLOAD_APT) is a fallback with the same hash.
 XZ_DEBIAN_SOURCE = xz-utils
 XZ_DEBIAN_VERSION = 5.4.1-1+deb12u1
+# The patches are the fixes of Debian's 5.4.1-1+deb12u1 to liblzma and
+# xz (CVE-2025-31115 and two overflows), in Debian's order; its
+# translation updates are left out (no NLS here).
 # What is built here is public domain (COPYING): the GPL-2.0+ scripts
 # are not installed (--disable-scripts), and the LGPL-2.1+ getopt_long
 # of lib/ is compiled only where the C library has none.
