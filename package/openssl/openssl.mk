@@ -27,6 +27,10 @@ OPENSSL_TARGET = $(OPENSSL_TARGET_$(KILN_ARCH_NAME))
 # environment (TARGET_CONFIGURE_OPTS: the wrapped compiler of openssl's
 # own HOST_DIR). Our CFLAGS replace the target's default -O3. --libdir
 # is relative to --prefix. No tests, no fuzzers: they are not installed.
+# libcrypto keeps the compiler's command line ("openssl version -a"):
+# CC by name, found first in PATH (HOST_DIR/bin), keeps the output
+# directory's path out of the target's libcrypto.so.
+OPENSSL_CC = $(GNU_TARGET_NAME)-gcc
 OPENSSL_CONF_OPTS = \
 	--prefix=/usr --openssldir=/etc/ssl --libdir=lib \
 	shared threads no-tests no-fuzz-afl no-fuzz-libfuzzer
@@ -36,7 +40,7 @@ OPENSSL_CONF_OPTS = \
 define OPENSSL_CONFIGURE_CMDS
 	test -n '$(OPENSSL_TARGET)' || { echo "openssl: no OpenSSL target for the architecture '$(KILN_ARCH_NAME)': add OPENSSL_TARGET_$(KILN_ARCH_NAME) to $(OPENSSL_PKGDIR)openssl.mk" >&2; exit 1; }
 	perl -MIPC::Cmd -MFile::Spec -e 1 || { echo "openssl: Configure needs perl with its standard modules on the build machine (apt-get install perl)" >&2; exit 1; }
-	cd '$(@D)' && $(TARGET_CONFIGURE_OPTS) ./Configure $(OPENSSL_TARGET) $(OPENSSL_CONF_OPTS)
+	cd '$(@D)' && $(TARGET_CONFIGURE_OPTS) CC='$(OPENSSL_CC)' ./Configure $(OPENSSL_TARGET) $(OPENSSL_CONF_OPTS)
 	$(OPENSSL_NO_STATIC_LIBS)
 endef
 
