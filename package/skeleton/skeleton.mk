@@ -3,8 +3,9 @@
 ################################################################################
 
 # The files are in system/skeleton; what depends on the configuration
-# (hostname, banner, root password, the console's getty) is written at
-# target-finalize, which a configuration change redoes, not at install.
+# (hostname, banner, root password, the console's getty, the init
+# system's files) is written at target-finalize, which a configuration
+# change redoes, not at install.
 SKELETON_SRC := $(TOPDIR)/system/skeleton
 SKELETON_LICENSE = GPL-2.0
 
@@ -55,14 +56,26 @@ define SKELETON_FINALIZE_HOOK
 	rm -f '$(TARGET_DIR)/etc/shadow'; \
 	sed "s|^root:[^:]*:|root:$$hash:|" '$(TOPDIR)/system/shadow.in' > '$(TARGET_DIR)/etc/shadow'; \
 	chmod 0600 '$(TARGET_DIR)/etc/shadow'
+endef
+
+# Busybox init only: /etc/inittab, and rcS and rcK, which it runs at
+# start-up and shutdown and which run the packages' /etc/init.d/S??*
+# scripts. Written here rather than at install, so that switching the
+# init system takes effect at the next make, with no rebuild.
+define SKELETON_INIT_BUSYBOX_HOOK
 	$(if $(SKELETON_GETTY_PORT),
 	sed -e 's|@GETTY_PORT@|$(SKELETON_GETTY_PORT)|g' -e 's|@GETTY_BAUDRATE@|$(SKELETON_GETTY_BAUDRATE)|g' \
 		'$(TOPDIR)/system/inittab.in' > '$(TARGET_DIR)/etc/inittab',
 	sed -e '/@GETTY_PORT@/d' '$(TOPDIR)/system/inittab.in' > '$(TARGET_DIR)/etc/inittab')
+	for f in rcS rcK; do \
+		install -D -m 0755 '$(SKELETON_SRC)/etc/init.d/'$$f '$(TARGET_DIR)/etc/init.d/'$$f; done
 endef
 
 ifeq ($(KILN_PACKAGE_SKELETON),y)
 TARGET_FINALIZE_HOOKS += SKELETON_FINALIZE_HOOK
+ifeq ($(KILN_INIT_BUSYBOX),y)
+TARGET_FINALIZE_HOOKS += SKELETON_INIT_BUSYBOX_HOOK
+endif
 endif
 
 $(eval $(generic-package))
