@@ -53,6 +53,17 @@ define DROPBEAR_INSTALL_TARGET_CMDS
 	install -d -m 0700 '$(TARGET_DIR)/etc/dropbear'
 endef
 
+# The start-up script, for busybox init only (rcS runs it with start at
+# boot, rcK with stop at shutdown). At target-finalize rather than at
+# install, like the skeleton's inittab, so that switching the init
+# system takes effect at the next make without rebuilding dropbear.
+define DROPBEAR_INSTALL_INIT_BUSYBOX
+	install -D -m 0755 '$(DROPBEAR_PKGDIR)S50dropbear' '$(TARGET_DIR)/etc/init.d/S50dropbear'
+endef
+ifeq ($(KILN_PACKAGE_DROPBEAR)$(KILN_INIT_BUSYBOX),yy)
+TARGET_FINALIZE_HOOKS += DROPBEAR_INSTALL_INIT_BUSYBOX
+endif
+
 define DROPBEAR_PERMISSIONS
 /etc/dropbear d 700 0 0 - - - - -
 endef
