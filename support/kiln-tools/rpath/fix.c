@@ -191,14 +191,18 @@ static int same_op(const struct action *a, const struct action *b)
 	return a->d.force_rpath == b->d.force_rpath && strcmp(a->d.rpath, b->d.rpath) == 0;
 }
 
-/* Runs patchelf once with the operation of acts[0] on n files. Returns
- * its exit status (-1: could not run it). */
-static int run_patchelf(struct rp_ctx *c, struct action **acts, size_t n)
+/* Runs patchelf once with the operation of acts[0] on n files, or for a
+ * removal with `phase` 0 the emptying and 1 the removal. Returns its exit
+ * status (-1: could not run it). */
+static int run_patchelf_op(struct rp_ctx *c, struct action **acts, size_t n, int phase)
 {
 	char **argv = kiln_xmalloc((n + 5) * sizeof *argv);
 	size_t k = 0;
 	argv[k++] = c->patchelf;
-	if (acts[0]->d.remove) {
+	if (acts[0]->d.remove && phase == 0) {
+		argv[k++] = "--set-rpath";
+		argv[k++] = "";
+	} else if (acts[0]->d.remove) {
 		argv[k++] = "--remove-rpath";
 	} else {
 		if (acts[0]->d.force_rpath)
@@ -220,6 +224,19 @@ static int run_patchelf(struct rp_ctx *c, struct action **acts, size_t n)
 		free(argv[i]);
 	free(argv);
 	errno = e;
+	return status;
+}
+
+/* patchelf --remove-rpath drops the dynamic entry but leaves the old
+ * string in .dynstr, so a build path would stay in the file; setting
+ * the RPATH first overwrites the old string (patchelf fills it with
+ * 'X'), and an empty RPATH entry must not stay (it means the current
+ * directory): a removal is both, in two runs. */
+static int run_patchelf(struct rp_ctx *c, struct action **acts, size_t n)
+{
+	int status = run_patchelf_op(c, acts, n, 0);
+	if (status == 0 && acts[0]->d.remove)
+		status = run_patchelf_op(c, acts, n, 1);
 	return status;
 }
 

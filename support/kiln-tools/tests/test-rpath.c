@@ -218,6 +218,17 @@ static char *slurp(const char *path)
 	return b.p;
 }
 
+/* whether the file's bytes hold the string anywhere */
+static int file_holds(const char *path, const char *needle)
+{
+	struct kbuf b = {0};
+	int found = 0;
+	if (kiln_read_file_at(AT_FDCWD, path, &b, NULL) == 0)
+		found = memmem(b.p, b.len, needle, strlen(needle)) != NULL;
+	kbuf_free(&b);
+	return found;
+}
+
 /* cc: a library lib<name>.so returning v, linked with extra flags */
 #define LIB(dst, name, flags) \
 	sh("cc -shared -fPIC -o '%s' '%s/lib.c' -DNAME=%s -DV=3 %s", dst, src, name, flags)
@@ -363,9 +374,15 @@ static void test_target(void)
 	       "--dry-run: prints the changes, changes nothing");
 
 	rc = run("tgt", "--arch", "x86_64", "--build-dir", bdir, NULL);
-	/* prog and libs.so both lose their RPATH: one patchelf run for both */
-	tap_ok(rc == 0 && calls() == 3, "target package fixed: 3 patchelf calls for 4 files (%d)",
+	/* prog and libs.so both lose their RPATH: two patchelf runs (empty,
+	 * then remove) for both */
+	tap_ok(rc == 0 && calls() == 4, "target package fixed: 4 patchelf calls for 4 files (%d)",
 	       calls());
+	tap_ok(!file_holds(P("tgt/target/usr/bin/prog"), P("tgt/target/usr/lib")) &&
+		       !file_holds(P("tgt/host/x86_64-kiln-linux-gnu/sysroot/usr/lib/libs.so"),
+				   P("tgt/host/x86_64-kiln-linux-gnu/sysroot")) &&
+		       !file_holds(P("tgt/target/usr/lib/libt.so"), "/build/l"),
+	       "no removed RPATH string is left in the files");
 	tap_ok(rpath_is(P("tgt/target/usr/lib/libt.so"), "/usr/lib/foo:$ORIGIN/../x"),
 	       "target: ROOT, build-dir and relative entries dropped; /usr/lib/foo and $ORIGIN kept");
 	tap_ok(rpath_is(P("tgt/target/usr/bin/prog"), "<none>"), "target: nothing left: RPATH removed");
