@@ -1,13 +1,17 @@
 #!/bin/bash
-# (full) qemu_aarch64_defconfig from a clean output directory with
-# make -j2: busybox runs under run-target (exec chains, exit codes), the
-# rootfs tarball is root's, with /dev/console and a hashed root
-# password, no build path in any file, a no-op make leaves it alone and
-# SOURCE_DATE_EPOCH makes it reproducible; busybox-menuconfig (through
-# tmux) drops an applet and the next make rebuilds busybox without it.
+# (full) qemu_aarch64_defconfig (busybox, dropbear, zlib, openssl) from
+# a clean output directory with make -j2, then the other packages Kiln
+# ships added to it (lua, expat, xz, bzip2, pcre2, libffi). Under
+# run-target: busybox exec chains and exit codes, dropbearkey, openssl
+# dgst, lua, xz and bzip2 round trips (checked against the build
+# machine's tools), xmlwf exit codes, pcre2grep. The rootfs tarball is
+# root's, with /dev/console and a hashed root password, no build path in
+# any file; a no-op make leaves it alone and SOURCE_DATE_EPOCH makes it
+# reproducible; busybox-menuconfig (through tmux) drops an applet and
+# the next make rebuilds busybox without it.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 22
+plan 47
 
 rt=$TOPDIR/utils/run-target
 export KILN_CACHE_DIR=${KILN_TEST_CACHE_DIR:-$SCRATCH/cache}
@@ -21,7 +25,81 @@ ok "qemu_aarch64_defconfig with a root password" kiln "$out" KILN_DEFCONFIG="$SC
 ok "make -j2 builds it from a clean output directory" kiln "$out" -j2
 tarball=$out/images/rootfs.tar
 ok "output/images/rootfs.tar exists" test -s "$tarball"
+# target PROGRAM ARGS...: runs it in output/target under qemu; stdin passes.
+target() { "$rt" -O "$out" "$@" 2>"$SCRATCH/rt.err"; }
 
+is "$(target /bin/sh -c 'ls /usr | wc -l')" "3" "run-target: sh -c 'ls /usr | wc -l' (exec of another applet)"
+is "$(target /bin/sh -c 'echo hi | tr a-z A-Z')" "HI" "run-target: sh -c 'echo hi | tr a-z A-Z'"
+status=0
+target /bin/sh -c 'ls /nonexistent 2>/dev/null; exit 7' >/dev/null || status=$?
+is "$status" 7 "run-target: the exit status propagates"
+
+# dropbear: an ed25519 key, the server's version, zlib linked.
+is "$(target /bin/sh -c 'dropbearkey -t ed25519 -f /tmp/k >/dev/null && test -s /tmp/k && echo KEY-OK')" \
+	KEY-OK "run-target: dropbearkey -t ed25519 writes a key"
+like "$(target /usr/sbin/dropbear -V; cat "$SCRATCH/rt.err")" 'Dropbear v2022\.83' "run-target: dropbear -V"
+like "$(readelf -d "$out/target/usr/sbin/dropbear")" 'NEEDED.*\[libz\.so\.1\]' \
+	"dropbear links libz (its zlib option is on by default)"
+is "$(grep -E '^ac_cv_lib_z_deflate=' "$out"/build/dropbear-*/config.log)" "ac_cv_lib_z_deflate=yes" \
+	"dropbear's config.log shows zlib found (see 52-isolation-dropbear.t for the option off)"
+
+# dropbear's start-up script, as rcS runs it at boot; on a high port, as
+# the sandbox shares the build machine's network and may not bind 22.
+# shellcheck disable=SC2016
+svc=$(target /bin/sh -c 'export DROPBEAR_ARGS="-p 127.0.0.1:22022"
+	/etc/init.d/S50dropbear start || exit 1
+	sleep 1; pid=$(cat /var/run/dropbear.pid) && echo "running=$(cat /proc/$pid/comm)"
+	/etc/init.d/S50dropbear stop || exit 2
+	sleep 1; kill -0 "$pid" 2>/dev/null && echo STILL-RUNNING || echo STOPPED')
+like "$svc" '^running=dropbear$' "S50dropbear start: dropbear runs with its pid file"
+like "$svc" '^STOPPED$' "S50dropbear stop: dropbear is gone"
+like "$(tar xOf "$tarball" ./etc/inittab)" '^::sysinit:/etc/init.d/rcS' "inittab runs rcS"
+
+# openssl: the digest of a known file, checked against the build machine.
+printf 'Kiln checks openssl\n' >"$SCRATCH/known"
+want=$(sha256sum <"$SCRATCH/known" | cut -d' ' -f1)
+like "$(target /usr/bin/openssl dgst -sha256 <"$SCRATCH/known")" "= $want\$" \
+	"run-target: openssl dgst -sha256 of a known file"
+like "$(target /usr/bin/openssl version)" '^OpenSSL 3\.0\.20 ' "run-target: openssl version"
+
+# The other packages, added to the same output directory.
+cat >>"$out/.config" <<'EOC'
+KILN_PACKAGE_LUA=y
+KILN_PACKAGE_EXPAT=y
+KILN_PACKAGE_XZ=y
+KILN_PACKAGE_BZIP2=y
+KILN_PACKAGE_PCRE2=y
+KILN_PACKAGE_LIBFFI=y
+EOC
+ok "olddefconfig with lua, expat, xz, bzip2, pcre2 and libffi" kiln "$out" olddefconfig
+ok "make -j2 builds them" kiln "$out" -j2
+is "$(target /usr/bin/lua -e 'print(6*7, 2^10, 7//2)')" "$(printf '42\t1024.0\t3')" "run-target: lua -e arithmetic"
+seq 1 20000 >"$SCRATCH/data"
+want=$(sha256sum <"$SCRATCH/data")
+is "$(target /bin/sh -c 'xz -c | xz -dc' <"$SCRATCH/data" | sha256sum)" "$want" "run-target: xz round trip"
+is "$(target /usr/bin/xz -c <"$SCRATCH/data" | xz -dc | sha256sum)" "$want" \
+	"the target's xz output decompresses with the build machine's xz"
+is "$(target /bin/sh -c 'bzip2 -c | bzip2 -dc' <"$SCRATCH/data" | sha256sum)" "$want" "run-target: bzip2 round trip"
+is "$(bzip2 -c <"$SCRATCH/data" | target /usr/bin/bunzip2 -c | sha256sum)" "$want" \
+	"the target's bunzip2 reads the build machine's bzip2 output"
+printf '<doc><a x="1">text</a></doc>\n' >"$SCRATCH/good.xml"
+printf '<doc><a>text</doc>\n' >"$SCRATCH/bad.xml"
+status=0
+target /usr/bin/xmlwf <"$SCRATCH/good.xml" >"$SCRATCH/xmlwf.out" || status=$?
+is "$status:$(cat "$SCRATCH/xmlwf.out")" "0:" "run-target: xmlwf on a well-formed file: exit 0, no complaint"
+status=0
+target /usr/bin/xmlwf <"$SCRATCH/bad.xml" >"$SCRATCH/xmlwf.out" || status=$?
+is "$status" 2 "run-target: xmlwf on a malformed file: exit 2"
+like "$(cat "$SCRATCH/xmlwf.out")" 'mismatched tag' "xmlwf names the error"
+is "$(printf 'hello\nhelo\nworld\n' | target /usr/bin/pcre2grep '^h.l+o$' | tr '\n' ' ')" "hello helo " \
+	"run-target: pcre2grep prints the matching lines"
+status=0
+printf 'world\n' | target /usr/bin/pcre2grep 'h(e|a)llo' >/dev/null || status=$?
+is "$status" 1 "run-target: pcre2grep exits 1 without a match"
+like "$(readelf -d "$out/target/usr/bin/xmlwf")" 'NEEDED.*\[libexpat\.so\.1\]' "xmlwf links the shared libexpat"
+ok "libffi's library is in the root filesystem" test -e "$out/target/usr/lib/libffi.so.8"
+
+# The image, with everything in it.
 listing=$(tar tvf "$tarball" --numeric-owner)
 is "$(awk '$2 != "0/0"' <<<"$listing" | head -n 3)" "" "every entry of the tarball is owned by 0:0"
 like "$listing" '^-rw------- 0/0 .* \./etc/shadow$' "/etc/shadow has mode 0600"
@@ -31,17 +109,14 @@ like "$shadow" '^root:\$6\$[^:]+:' "root's password is a SHA-512 crypt hash"
 unlike "$shadow" 'kiln-secret' "the clear-text password is nowhere in /etc/shadow"
 like "$listing" '^crw------- 0/0 +5,1 .* \./dev/console$' "/dev/console is a character device (5,1)"
 like "$listing" '^-rwsr-xr-x 0/0 .* \./bin/busybox$' "busybox's permission table applied (setuid)"
+like "$listing" '^drwx------ 0/0 .* \./etc/dropbear/?$' "dropbear's key directory is root's, mode 0700"
+like "$listing" ' \./usr/lib/libcrypto\.so\.3$' "openssl's libcrypto is in the image"
 like "$(tar xOf "$tarball" ./etc/inittab)" '^ttyAMA0::respawn:/sbin/getty -L 115200 ttyAMA0' "inittab has a getty on ttyAMA0"
 
 mkdir "$SCRATCH/root"
 tar xf "$tarball" -C "$SCRATCH/root" --exclude ./dev/console --exclude ./dev/null
-is "$(grep -rlaF -D skip -e "$out" -e "$SCRATCH" "$SCRATCH/root" | head -n 3)" "" "no file of the image holds the output directory's path"
-
-is "$("$rt" -O "$out" /bin/sh -c 'ls /usr | wc -l' 2>/dev/null)" "3" "run-target: sh -c 'ls /usr | wc -l' (exec of another applet)"
-is "$("$rt" -O "$out" /bin/sh -c 'echo hi | tr a-z A-Z' 2>/dev/null)" "HI" "run-target: sh -c 'echo hi | tr a-z A-Z'"
-status=0
-"$rt" -O "$out" /bin/sh -c 'ls /nonexistent 2>/dev/null; exit 7' >/dev/null 2>&1 || status=$?
-is "$status" 7 "run-target: the exit status propagates"
+is "$(grep -rlaF -D skip -e "$out" -e "$SCRATCH" -e /per-package/ "$SCRATCH/root" | head -n 3)" "" \
+	"no file of the image holds the output directory's path or a per-package path"
 
 before=$(stat -c %Y.%i "$tarball")
 noop=$(kiln "$out" 2>&1)
