@@ -7,9 +7,12 @@
 # a source the binaries do not use (a test) changed.
 KILN_TOOLS_SRC := $(filter-out %/tests/% %/fuzz/%,$(wildcard $(TOPDIR)/support/kiln-tools/*/*.[ch]) \
 	$(TOPDIR)/support/kiln-tools/Makefile)
+# Under a top-level -jN the helpers share its job slots; at -j1 nothing
+# else runs yet, so they get every core (half the time of a serial build).
+KILN_TOOLS_JOBS = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$$(nproc))
 $(PKGDIR_TOOL): $(KILN_TOOLS_SRC)
 	@mkdir -p $(KILN_TOOLS_DIR)
-	+$(Q)flock $(KILN_TOOLS_DIR)/.lock $(MAKE) -C $(TOPDIR)/support/kiln-tools O=$(KILN_TOOLS_DIR) >$(STAMP_DIR)/kiln-tools.log 2>&1 || \
+	+$(Q)flock $(KILN_TOOLS_DIR)/.lock $(MAKE) $(KILN_TOOLS_JOBS) -C $(TOPDIR)/support/kiln-tools O=$(KILN_TOOLS_DIR) >$(STAMP_DIR)/kiln-tools.log 2>&1 || \
 		{ cat $(STAMP_DIR)/kiln-tools.log >&2; echo "kiln: building Kiln's own C helpers failed (log above); is gcc installed? run utils/setup-host" >&2; exit 1; }
 	$(Q)touch $@
 
