@@ -67,8 +67,15 @@ kiln-step-body-download = $(call kiln-plain-step,DOWNLOAD)
 # kiln-after-extract (pkg-download.mk) checks the license files' hashes.
 kiln-step-body-extract = $(call kiln-plain-step,EXTRACT)$(sep)$(kiln-after-extract)
 kiln-step-body-patch = $(call kiln-plain-step,PATCH)
-kiln-step-body-configure = $(call kiln-plain-step,CONFIGURE)
-kiln-step-body-build = $(call kiln-plain-step,BUILD)
+# A package built from a local directory (<PKG>_OVERRIDE_SRCDIR, or
+# <PKG>_SITE_METHOD = local) takes the directory's current state before
+# it configures and before it builds, so -rebuild and -reconfigure see
+# the developer's edits, as in Buildroot. No --delete: build products in
+# the build directory survive, so a rebuild stays incremental.
+kiln-override-sync = $(if $($(PKGUP)_OVERRIDE_SRCDIR),rsync -a --exclude .git --exclude '.stamp_*' \
+	--exclude .logs '$($(PKGUP)_OVERRIDE_SRCDIR)/' '$(@D)/'$(sep))
+kiln-step-body-configure = $(kiln-override-sync)$(call kiln-plain-step,CONFIGURE)
+kiln-step-body-build = $(kiln-override-sync)$(call kiln-plain-step,BUILD)
 
 # Install: target packages install to staging, target and images as
 # they ask; host packages only to HOST_DIR.
@@ -93,8 +100,12 @@ endef
 # staging ones lose every RPATH into the build, and target files must be
 # of the target's architecture (<PKG>_RPATH_EXCLUDE: globs it skips,
 # such as firmware). It updates the manifest of what it changes.
+# Record also reports target files holding a path of the build machine
+# (the output, download and Kiln directories), which does not exist on
+# the device.
 define kiln-step-body-record
-'$(PKGDIR_TOOL)' record --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)'$(if $(KILN_PPD_STRICT), --strict)
+'$(PKGDIR_TOOL)' record --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)'$(if $(KILN_PPD_STRICT), --strict) \
+	--forbid '$(BASE_DIR)' --forbid '$(TOPDIR)' --forbid '$(DL_DIR)'
 '$(RPATH_TOOL)' --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' --arch '$(KILN_ARCH_NAME)' \
 	--sysroot-dir 'host/$(GNU_TARGET_NAME)/sysroot' --build-dir '$(BUILD_DIR)' \
 	$(foreach g,$($(PKGUP)_RPATH_EXCLUDE),--exclude '$(g)')
@@ -107,7 +118,8 @@ endef
 # so an interrupted extract or a failed patch is simply redone.
 kiln-default-EXTRACT = $(if $($(PKGUP)_OVERRIDE_SRCDIR),$(kiln-override-extract),$(if $($(PKGUP)_SOURCE),$(kiln-extract-tarball)))
 kiln-default-DOWNLOAD = $(if $($(PKGUP)_SOURCE),$(kiln-default-download))
-kiln-default-PATCH = $(kiln-default-patch)
+# As in Buildroot, a local source directory is used as it is: no patches.
+kiln-default-PATCH = $(if $($(PKGUP)_OVERRIDE_SRCDIR),,$(kiln-default-patch))
 
 define kiln-extract-tarball
 find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs -exec rm -rf {} +
@@ -132,7 +144,13 @@ include $(TOPDIR)/package/pkg-download.mk
 # ------------------------------------------------------------------
 # The step rules, shared by every package.
 
-.SECONDARY:
+# Stamps are never deleted as intermediate files. Not a blanket
+# .SECONDARY:, which in make 4.3 treats every target as intermediate:
+# a missing .stamp_installed (after <pkg>-dirclean) was then never
+# remade, and make ended "successfully" with the old output/target.
+.PRECIOUS: $(BUILD_DIR)/%/.stamp_downloaded $(BUILD_DIR)/%/.stamp_extracted \
+	$(BUILD_DIR)/%/.stamp_patched $(BUILD_DIR)/%/.stamp_configured \
+	$(BUILD_DIR)/%/.stamp_built $(BUILD_DIR)/%/.stamp_installed
 
 $(BUILD_DIR)/%/.stamp_downloaded:
 	@mkdir -p $(@D)
@@ -166,6 +184,13 @@ $(BUILD_DIR)/%/.stamp_installed: $(BUILD_DIR)/%/.stamp_built
 	$(call kiln-run-step,install,installing)
 	$(call kiln-run-step,record,)
 	$(Q)touch $@
+
+# A package whose files a dependent changed in place (record marked it
+# with per-package/<pkg>/.damaged) is reinstalled by the next make, so
+# nothing built from the changed copy ships. One glob per make.
+KILN_DAMAGED = $(patsubst $(PER_PACKAGE_DIR)/%/.damaged,%,$(wildcard $(PER_PACKAGE_DIR)/*/.damaged))
+kiln-damaged-rules = $(foreach p,$(filter $(PACKAGES),$(KILN_DAMAGED)),\
+	$(eval $($(KILN_UP_$(p))_DIR)/.stamp_installed: FORCE))
 
 # ------------------------------------------------------------------
 # Package goals that need nothing but the package name.

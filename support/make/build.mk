@@ -7,6 +7,12 @@ KILN_ARCH_NAME := $(call qstrip,$(KILN_ARCH))
 # The environment wins over the configuration, so that CI and several
 # output directories can share one download directory.
 DL_DIR := $(abspath $(or $(KILN_DL_DIR_FROM_ENV),$(call qstrip,$(KILN_DL_DIR))))
+# Including .config gave KILN_DL_DIR the configuration's value, and make
+# exports a variable that came from the environment with its new value:
+# a sub-make (<pkg>-rebuild, ...) would then download elsewhere.
+ifneq ($(KILN_DL_DIR_FROM_ENV),)
+KILN_DL_DIR := $(KILN_DL_DIR_FROM_ENV)
+endif
 
 ifeq ($(KILN_JLEVEL),0)
 KILN_JLEVEL := $(shell nproc)
@@ -59,6 +65,8 @@ PACKAGES := $(call kiln-uniq-tagged,$(foreach p,$(KILN_SELECTED),$(call kiln-clo
 # changing it rebuilds what was assembled with the old one.
 $(eval $(kiln-virtual-check-build))
 $(eval $(kiln-virtual-rules))
+
+$(kiln-damaged-rules)
 
 # Goals over all packages of the configuration (make source, ...).
 include $(TOPDIR)/support/make/download-goals.mk

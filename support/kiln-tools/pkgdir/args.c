@@ -46,6 +46,7 @@ int parse_args(int argc, char **argv, struct opts *o, unsigned allowed, const ch
 		}
 		static const struct { const char *name; unsigned bit; } named[] = {
 			{"--root", OPT_ROOT}, {"--pkg", OPT_PKG}, {"--out", OPT_OUT}, {"--tree", OPT_TREE},
+			{"--forbid", OPT_FORBID},
 		};
 		for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
 			size_t nl = strlen(named[k].name);
@@ -65,7 +66,13 @@ int parse_args(int argc, char **argv, struct opts *o, unsigned allowed, const ch
 		}
 		if (!which)
 			return usage_error(usage, "unknown option", a);
-		if (which == OPT_ROOT || which == OPT_OUT) {
+		if (which == OPT_FORBID) {
+			if (val[0] != '/' || kiln_path_trim(val) < 2)
+				return usage_error(usage, "--forbid needs an absolute path other than /",
+						   val);
+			o->forbid = kiln_xrealloc(o->forbid, ((size_t)o->nforbid + 1) * sizeof *o->forbid);
+			o->forbid[o->nforbid++] = abs_dir(val);
+		} else if (which == OPT_ROOT || which == OPT_OUT) {
 			if (val[0] != '/')
 				return usage_error(usage, "path must be absolute", val);
 			char **dst = which == OPT_ROOT ? &o->root : &o->out;
@@ -103,5 +110,8 @@ void opts_free(struct opts *o)
 	free(o->root);
 	free(o->out);
 	free(o->pos);
+	for (int i = 0; i < o->nforbid; i++)
+		free(o->forbid[i]);
+	free(o->forbid);
 	memset(o, 0, sizeof *o);
 }

@@ -37,8 +37,11 @@ static int write_imports(struct placer *pl, const struct pkgset *ps, int pfd, co
 		struct imp e = {
 			.type = x->type, .how = x->how, .owner = ps->v[x->owner].name,
 			.dev = x->dev, .ino = x->ino, .size = x->size, .mtime = x->mtime,
+			.uid = x->uid, .gid = x->gid, .mode = x->mode,
 			.path = x->path, .plen = x->plen, .target = x->target, .tlen = x->tlen,
 		};
+		if (x->type == 'f')
+			memcpy(e.sha, x->has_csha ? x->csha : x->ent->sha, 32);
 		imports_write_line(&out, &e);
 	}
 	free(ix);
@@ -73,8 +76,10 @@ int cmd_assemble(int argc, char **argv)
 			 "that ROOT is a writable directory)", strerror(err));
 		goto out;
 	}
-	static const char *const old[] = {"manifest", ".imports", "host", "target"};
-	for (size_t i = 0; i < 4; i++) {
+	/* .damaged: record found a file of P changed by a dependent; P is
+	 * being reinstalled, so the mark has done its job. */
+	static const char *const old[] = {"manifest", ".imports", ".damaged", "host", "target"};
+	for (size_t i = 0; i < 5; i++) {
 		char *where = NULL;
 		err = rmtree_at(pfd, old[i], &where);
 		if (err) {

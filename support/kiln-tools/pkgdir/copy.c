@@ -1,5 +1,6 @@
 #include "pkgdir.h"
 #include "../lib/file.h"
+#include "../lib/sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -60,8 +61,38 @@ static int finish(int fd, unsigned mode, struct stat *st)
 	return e;
 }
 
+/* read/write, hashing what passes through */
+static int copy_fd_sha(int in, int out, unsigned char sha[32])
+{
+	static char buf[1 << 17];
+	struct kiln_sha256 h;
+	kiln_sha256_init(&h);
+	for (;;) {
+		ssize_t r = read(in, buf, sizeof buf);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		if (r == 0)
+			break;
+		kiln_sha256_update(&h, buf, (size_t)r);
+		int e = kiln_write_all(out, buf, (size_t)r);
+		if (e)
+			return e;
+	}
+	kiln_sha256_final(&h, sha);
+	return 0;
+}
+
 int copy_file_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
 		 struct stat *st, const char **what)
+{
+	return copy_file_sha_at(sdir, spath, ddir, dpath, mode, st, what, NULL);
+}
+
+int copy_file_sha_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
+		     struct stat *st, const char **what, unsigned char sha[32])
 {
 	struct stat sst;
 	*what = "open source";
@@ -81,7 +112,7 @@ int copy_file_at(int sdir, const char *spath, int ddir, const char *dpath, unsig
 		return e;
 	}
 	*what = "copy";
-	int e = copy_fd(in, out);
+	int e = sha ? copy_fd_sha(in, out, sha) : copy_fd(in, out);
 	close(in);
 	if (e) {
 		close(out);

@@ -15,7 +15,8 @@
 #define NONE ((size_t)-1)
 
 /* ---- args.c ---- */
-enum { OPT_ROOT = 1, OPT_PKG = 2, OPT_STRICT = 4, OPT_OUT = 8, OPT_TREE = 16, OPT_POS = 32 };
+enum { OPT_ROOT = 1, OPT_PKG = 2, OPT_STRICT = 4, OPT_OUT = 8, OPT_TREE = 16, OPT_POS = 32,
+       OPT_FORBID = 64 };
 
 struct opts {
 	char *root;      /* absolute, no trailing slash (malloc'd) */
@@ -25,6 +26,8 @@ struct opts {
 	int strict;
 	char **pos;      /* positional arguments */
 	int npos;
+	char **forbid;   /* --forbid PATH (absolute, no trailing slash, malloc'd) */
+	int nforbid;
 };
 /* Returns -1 to continue, otherwise the exit status (0 after --help). */
 int parse_args(int argc, char **argv, struct opts *o, unsigned allowed, const char *usage);
@@ -61,7 +64,8 @@ struct placed {
 	unsigned char csha[32];       /* content hash as placed (rewritten reloc) */
 	char *target;                 /* placed symlink target (malloc'd) */
 	size_t tlen;
-	uint64_t dev, ino, size, mtime;
+	uint64_t dev, ino, size, mtime, uid, gid;
+	unsigned mode;
 };
 struct placer {
 	struct kiln_ctx ctx; /* ctx.pkg: P for assemble, NULL for merge */
@@ -92,6 +96,10 @@ size_t *placer_sorted(const struct placer *pl, size_t *n);
  * *what names the failing step. Returns 0 or errno. */
 int copy_file_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
 		 struct stat *st, const char **what);
+/* The same, also giving the SHA-256 of the content copied (which is then
+ * read and written, never reflinked). */
+int copy_file_sha_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
+		     struct stat *st, const char **what, unsigned char sha[32]);
 int copy_fd(int in, int out);
 int write_new_file(int ddir, const char *dpath, const void *data, size_t n, unsigned mode,
 		   struct stat *st);
@@ -111,6 +119,7 @@ struct scan {
 	const char *pkg;
 	const char *path; /* for messages */
 	int strict;
+	int quiet;        /* count leaks without reporting them */
 	int self;         /* found ROOT/P/ */
 	int leaks;
 	struct kbuf seen; /* NUL-separated leaked names already reported */
@@ -135,7 +144,9 @@ int walk_dir(int dirfd, struct kbuf *rel, walk_cb cb, void *arg);
 struct imp {
 	char type, how;
 	const char *owner;
-	uint64_t dev, ino, size, mtime;
+	uint64_t dev, ino, size, mtime, uid, gid;
+	unsigned mode;
+	unsigned char sha[32];
 	const char *path;
 	size_t plen;
 	const char *target;
@@ -149,7 +160,7 @@ struct imports {
 	struct imp *ent;
 	size_t n, cap;
 };
-#define IMPORTS_MAGIC "kiln-imports 1"
+#define IMPORTS_MAGIC "kiln-imports 2"
 int imports_parse(struct imports *im, char *buf, size_t len, char *err, size_t errlen);
 int imports_load(struct imports *im, int dirfd, const char *path, char *err, size_t errlen);
 void imports_write_line(struct kbuf *out, const struct imp *e);

@@ -126,6 +126,29 @@ static int ensure_parent(struct placer *pl, size_t d, const char *path, size_t p
 	return 0;
 }
 
+/* The file of d at e no longer has the content d recorded: something
+ * changed it after d installed (a dependent writing into a file it
+ * shares with d, caught here if its own record did not). Nothing built
+ * from it may ship: mark d to be reinstalled by the next make. */
+static int not_as_recorded(struct placer *pl, size_t d, const struct kiln_entry *e)
+{
+	perr(pl, d, NULL, "%s/%s: the content differs from what %s recorded in its manifest "
+	     "(the file was changed after %s installed it); %s will be reinstalled by the next "
+	     "make", pl->root, src_rel(pl, d, e), oname(pl, d), oname(pl, d), oname(pl, d));
+	pl->c.len = 0;
+	kbuf_printf(&pl->c, "%s/.damaged", oname(pl, d));
+	int fd = openat(pl->srcfd, kbuf_cstr(&pl->c), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+			0644);
+	if (fd >= 0) {
+		pl->c.len = 0;
+		kbuf_add(&pl->c, e->path, e->plen);
+		kbuf_adds(&pl->c, "\tcontent differs from the manifest\n");
+		kiln_write_all(fd, pl->c.p, pl->c.len);
+		close(fd);
+	}
+	return -1;
+}
+
 /* placed content of a reloc file: source with ROOT/D/ rewritten, in pl->d */
 static int reloc_content(struct placer *pl, size_t d, const struct kiln_entry *e)
 {
@@ -135,6 +158,10 @@ static int reloc_content(struct placer *pl, size_t d, const struct kiln_entry *e
 		     pl->b.p, oname(pl, d), strerror(err), oname(pl, d));
 		return -1;
 	}
+	unsigned char sha[32];
+	kiln_sha256(pl->c.p, pl->c.len, sha);
+	if (memcmp(sha, e->sha, 32) != 0)
+		return not_as_recorded(pl, d, e);
 	pl->d.len = 0;
 	replace_all(&pl->d, pl->c.p, pl->c.len, pl->pfx.p, pl->pfx.len, pl->dstpfx,
 		    strlen(pl->dstpfx));
@@ -222,7 +249,17 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 			if (err == EXDEV || err == EMLINK || err == EPERM)
 				copy = 1, err = 0;
 		}
-		if (copy) {
+		if (copy && !pl->hardlink) {
+			/* merge: what ships is proven to be what the owner recorded */
+			unsigned char sha[32];
+			tmp->how = 'c';
+			err = copy_file_sha_at(pl->srcfd, pl->b.p, pl->dstfd, pl->a.p, e->mode, &st, &what,
+					       sha);
+			if (!err && memcmp(sha, e->sha, 32) != 0) {
+				unlinkat(pl->dstfd, pl->a.p, 0);
+				return not_as_recorded(pl, d, e);
+			}
+		} else if (copy) {
 			tmp->how = 'c';
 			err = copy_file_at(pl->srcfd, pl->b.p, pl->dstfd, pl->a.p, e->mode, &st, &what);
 		} else if (!err) {
@@ -251,6 +288,9 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 	tmp->ino = (uint64_t)st.st_ino;
 	tmp->size = (uint64_t)st.st_size;
 	tmp->mtime = (uint64_t)((int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec);
+	tmp->uid = (uint64_t)st.st_uid;
+	tmp->gid = (uint64_t)st.st_gid;
+	tmp->mode = st.st_mode & 07777;
 	return 0;
 }
 
@@ -291,6 +331,9 @@ static int place_new(struct placer *pl, size_t d, const struct kiln_entry *e)
 	x->ino = tmp.ino;
 	x->size = tmp.size;
 	x->mtime = tmp.mtime;
+	x->uid = tmp.uid;
+	x->gid = tmp.gid;
+	x->mode = tmp.mode;
 	return 0;
 }
 

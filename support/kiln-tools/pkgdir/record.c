@@ -10,28 +10,40 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"Usage: kiln-pkgdir record --root ROOT --pkg P [--strict]\n"
+	"Usage: kiln-pkgdir record --root ROOT --pkg P [--strict] [--forbid PATH]...\n"
 	"\n"
 	"Compare ROOT/P/host and ROOT/P/target with what 'assemble' imported\n"
 	"(ROOT/P/.imports) and write ROOT/P/manifest (atomically) listing what P\n"
-	"installed or replaced. Fails, writing no manifest, when P modified a\n"
-	"hardlinked file of another package in place. Warns about files holding\n"
-	"another package's per-package directory (errors with --strict).\n"
+	"installed or replaced. Fails, writing no manifest, when P changed a\n"
+	"file it shares with its owner by a hardlink (content, mode, owner or\n"
+	"times; the owner is then marked to be reinstalled: ROOT/OWNER/.damaged)\n"
+	"or removed a path it imported. Symlinks in target/ that point into\n"
+	"ROOT/P/target are made /-absolute. Warns about files holding another\n"
+	"package's per-package directory, and about target files (but ELF files,\n"
+	"whose RPATHs kiln-rpath fixes) holding ROOT or a --forbid path; with\n"
+	"--strict these are errors.\n"
 	"\n"
-	"  --root ROOT   absolute per-package root\n"
-	"  --pkg P       the package that was just installed\n"
-	"  --strict      leaks are errors\n";
+	"  --root ROOT     absolute per-package root\n"
+	"  --pkg P         the package that was just installed\n"
+	"  --strict        leaks are errors\n"
+	"  --forbid PATH   a path of the build machine no target file may hold\n"
+	"                  (the output, download and Kiln directories)\n";
 
 struct rec {
 	struct kiln_ctx ctx;
 	const char *root, *pkg;
 	int strict, errors;
 	struct imports im;
+	unsigned char *state; /* per import: 0 not seen, 1 unchanged, 2 replaced */
 	struct kiln_hmap map;
 	struct kiln_manifest m;
-	struct kbuf content, abs, link;
+	struct kbuf content, abs, link, what;
 	struct scan scan;
+	char **forbid;
+	int nforbid;
 };
+
+enum { SEEN = 1, REPLACED = 2 };
 
 /* readlinkat into b (NUL-terminated); 0 or errno */
 static int read_link(int dirfd, const char *name, struct kbuf *b)
@@ -59,6 +71,163 @@ static const char *abs_path(struct rec *r, const char *rel)
 	return r->abs.p;
 }
 
+/* What P changed in the imported file ie, which it still has under the
+ * same inode, described in r->what ("" when nothing). */
+static int changed_in_place(struct rec *r, int dirfd, const char *name, const struct stat *st,
+			    const struct imp *ie)
+{
+	r->what.len = 0;
+	uint64_t mt = (uint64_t)((int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec);
+	int content = (uint64_t)st->st_size != ie->size, times = 0;
+	if (!content && mt != ie->mtime) {
+		/* Same size, new time: only the content tells an edit from a touch. */
+		unsigned char sha[32];
+		if (kiln_read_file_at(dirfd, name, &r->content, NULL) != 0)
+			content = 1;
+		else {
+			kiln_sha256(r->content.p, r->content.len, sha);
+			content = memcmp(sha, ie->sha, 32) != 0;
+		}
+		times = !content;
+	}
+	if (content)
+		kbuf_adds(&r->what, "its content");
+	if ((unsigned)(st->st_mode & 07777) != ie->mode)
+		kbuf_printf(&r->what, "%sits mode (%04o -> %04o)", r->what.len ? ", " : "", ie->mode,
+			    (unsigned)(st->st_mode & 07777));
+	if ((uint64_t)st->st_uid != ie->uid || (uint64_t)st->st_gid != ie->gid)
+		kbuf_printf(&r->what, "%sits owner (%llu:%llu -> %llu:%llu)", r->what.len ? ", " : "",
+			    (unsigned long long)ie->uid, (unsigned long long)ie->gid,
+			    (unsigned long long)st->st_uid, (unsigned long long)st->st_gid);
+	if (times)
+		kbuf_printf(&r->what, "%sits modification time (content unchanged)",
+			    r->what.len ? ", " : "");
+	kbuf_cstr(&r->what);
+	return r->what.len != 0;
+}
+
+/* P changed a file it shares with its owner through a hardlink, so the
+ * owner's own copy (and every other package's) changed with it: report
+ * it and mark the owner, so the next make reinstalls it. */
+static void shared_file_changed(struct rec *r, const char *rel, const struct imp *ie)
+{
+	kiln_err(&r->ctx, abs_path(r, rel), "%s changed %s in place, but the file belongs to %s "
+		 "and is shared with it (hardlinked), so %s's own copy changed too; install a new "
+		 "file instead (rm, then install or cp) or make the change in %s. %s will be "
+		 "reinstalled by the next make", r->pkg, r->what.p, ie->owner, ie->owner, ie->owner,
+		 ie->owner);
+	r->errors++;
+	struct kbuf mark = {0}, line = {0};
+	kbuf_printf(&mark, "%s/%s/.damaged", r->root, ie->owner);
+	kbuf_printf(&line, "%s\tchanged by %s: %s\n", rel, r->pkg, r->what.p);
+	int fd = open(mark.p, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	if (fd < 0 || kiln_write_all(fd, line.p, line.len) != 0)
+		kiln_err(&r->ctx, mark.p, "cannot mark %s for reinstalling: %s (run make %s-reinstall)",
+			 ie->owner, strerror(errno), ie->owner);
+	if (fd >= 0)
+		close(fd);
+	kbuf_free(&mark);
+	kbuf_free(&line);
+}
+
+/* 1 when c may continue a path name (so "/a/out" is not in "/a/output") */
+static int pathchar(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '.' || c == '_' || c == '-' || c == '+' || c >= 0x80;
+}
+
+/* First occurrence in data of ROOT or a --forbid path as a whole path
+ * component prefix; *len gets the length of the path found there. */
+static const char *find_build_path(const struct rec *r, const char *data, size_t n, size_t *len)
+{
+	const char *best = NULL;
+	for (int k = -1; k < r->nforbid; k++) {
+		const char *needle = k < 0 ? r->root : r->forbid[k];
+		size_t nl = strlen(needle);
+		const char *p = data, *end = data + n;
+		while (p < end) {
+			const char *q = memmem(p, (size_t)(end - p), needle, nl);
+			if (!q)
+				break;
+			if (q + nl == end || !pathchar((unsigned char)q[nl])) {
+				if (!best || q < best)
+					best = q;
+				break;
+			}
+			p = q + 1;
+		}
+	}
+	if (best) {
+		const char *e = best;
+		while (e < data + n && (size_t)(e - best) < 160 && *e > ' ' && *e != '"' &&
+		       *e != '\'' && *e != ':' && *e != ';' && *e != ',' && *e != 0x7f)
+			e++;
+		*len = (size_t)(e - best);
+	}
+	return best;
+}
+
+/* A target file (or symlink target) of P holding a path of the build
+ * machine: that path does not exist on the device. */
+static void target_leak(struct rec *r, const char *rel, const char *data, size_t n)
+{
+	size_t len = 0;
+	const char *at = find_build_path(r, data, n, &len);
+	if (!at)
+		return;
+	r->scan.leaks++;
+	struct kbuf own = {0}, hint = {0};
+	kbuf_printf(&own, "%s/%s/target", r->root, r->pkg);
+	if (len >= own.len && memcmp(at, own.p, own.len) == 0 &&
+	    (len == own.len || at[own.len] == '/'))
+		kbuf_printf(&hint, "write the path as it is on the device, %.*s",
+			    len == own.len ? 1 : (int)(len - own.len),
+			    len == own.len ? "/" : at + own.len);
+	else
+		kbuf_adds(&hint, "write the path as it is on the device");
+	if (r->strict)
+		kiln_err(&r->ctx, abs_path(r, rel), "holds a path of the build machine, %.*s, which "
+			 "does not exist on the device (%s; see docs/per-package-directories.md)",
+			 (int)len, at, kbuf_cstr(&hint));
+	else
+		kiln_warn(&r->ctx, "%s holds a path of the build machine, %.*s, which does not exist "
+			  "on the device (%s)", abs_path(r, rel), (int)len, at, kbuf_cstr(&hint));
+	kbuf_free(&own);
+	kbuf_free(&hint);
+}
+
+/* A symlink in target/ into P's own TARGET_DIR: point it at the same
+ * place as the device sees it (/usr/lib/... instead of ROOT/P/target/usr/
+ * lib/...), on disk and in r->link. 1 when rewritten. */
+static int target_link_fix(struct rec *r, int dirfd, const char *name, const char *rel)
+{
+	struct kbuf own = {0}, t = {0};
+	kbuf_printf(&own, "%s/%s/target", r->root, r->pkg);
+	int done = 0;
+	if (r->link.len >= own.len && memcmp(r->link.p, own.p, own.len) == 0 &&
+	    (r->link.len == own.len || r->link.p[own.len] == '/')) {
+		if (r->link.len == own.len)
+			kbuf_addc(&t, '/');
+		else
+			kbuf_add(&t, r->link.p + own.len, r->link.len - own.len);
+		kbuf_cstr(&t);
+		if (unlinkat(dirfd, name, 0) < 0 || symlinkat(t.p, dirfd, name) < 0) {
+			kiln_err(&r->ctx, abs_path(r, rel), "cannot rewrite the symlink to %s: %s "
+				 "(check permissions)", t.p, strerror(errno));
+			r->errors++;
+		} else {
+			r->link.len = 0;
+			kbuf_add(&r->link, t.p, t.len);
+			kbuf_cstr(&r->link);
+			done = 1;
+		}
+	}
+	kbuf_free(&own);
+	kbuf_free(&t);
+	return done;
+}
+
 static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t rlen,
 		 const struct stat *st)
 {
@@ -75,6 +244,7 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 	size_t *ix = kiln_hmap_get(&r->map, rel, rlen);
 	if (ix) {
 		const struct imp *ie = &r->im.ent[*ix];
+		r->state[*ix] = SEEN;
 		if (ie->type != type) {
 			override = ie->owner;
 		} else if (type == 'd') {
@@ -93,19 +263,15 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 		} else if ((uint64_t)st->st_dev != ie->dev || (uint64_t)st->st_ino != ie->ino) {
 			override = ie->owner;
 		} else {
-			uint64_t mt = (uint64_t)((int64_t)st->st_mtim.tv_sec * 1000000000 +
-						 st->st_mtim.tv_nsec);
-			if ((uint64_t)st->st_size == ie->size && mt == ie->mtime)
+			if (!changed_in_place(r, dirfd, name, st, ie))
 				return 0;
 			if (ie->how == 'h') {
-				kiln_err(&r->ctx, abs_path(r, rel), "%s modified %s in place, which is "
-					 "owned by %s; install a new file instead (rm then install/cp), "
-					 "or move the edit to %s", r->pkg, rel, ie->owner, ie->owner);
-				r->errors++;
+				shared_file_changed(r, rel, ie);
 				return 0;
 			}
 			override = ie->owner;
 		}
+		r->state[*ix] = REPLACED;
 	}
 	struct kiln_entry *e = kiln_manifest_add(&r->m);
 	e->type = type;
@@ -115,26 +281,45 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 	e->plen = rlen;
 	if (type == 'd')
 		return 0;
+	int in_target = rlen > 7 && memcmp(rel, "target/", 7) == 0;
 	r->scan.path = abs_path(r, rel);
 	r->scan.self = 0;
+	/* In target/ one message covers every build path, see target_leak. */
+	r->scan.quiet = in_target;
 	int err;
 	if (type == 'l') {
 		err = have_link ? 0 : read_link(dirfd, name, &r->link);
+		if (!err && in_target)
+			target_link_fix(r, dirfd, name, rel);
 		if (!err) {
 			e->target = kiln_xstrndup(r->link.p, r->link.len);
 			e->tlen = r->link.len;
+			int leaks = r->scan.leaks;
 			scan_content(&r->scan, e->target, e->tlen);
 			if (r->scan.self)
 				e->flags |= KILN_F_RELOC;
+			if (in_target) {
+				r->scan.leaks = leaks;
+				target_leak(r, rel, e->target, e->tlen);
+			}
 		}
 	} else {
 		err = kiln_read_file_at(dirfd, name, &r->content, NULL);
 		if (!err) {
 			kiln_sha256(r->content.p, r->content.len, e->sha);
 			e->size = r->content.len;
+			int leaks = r->scan.leaks;
 			scan_content(&r->scan, r->content.p, r->content.len);
 			if (r->scan.self && !memchr(r->content.p, 0, r->content.len))
 				e->flags |= KILN_F_RELOC;
+			/* ELF files: their build RPATHs are kiln-rpath's to remove,
+			 * right after record; debug paths are the wrapper's prefix
+			 * maps' job. */
+			if (in_target && !(r->content.len >= 4 &&
+					   memcmp(r->content.p, "\x7f" "ELF", 4) == 0)) {
+				r->scan.leaks = leaks;
+				target_leak(r, rel, r->content.p, r->content.len);
+			}
 		}
 	}
 	if (err) {
@@ -143,6 +328,30 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 		r->errors++;
 	}
 	return 0;
+}
+
+/* Imported paths P removed. A dependent may replace a file of its
+ * dependencies (its manifest then says so) but not remove one: the
+ * file would still ship, from its owner's manifest. Reported once, at
+ * the topmost removed path (a removed or replaced directory covers
+ * what was below it). */
+static void removed_imports(struct rec *r)
+{
+	for (size_t i = 0; i < r->im.n; i++) {
+		const struct imp *ie = &r->im.ent[i];
+		if (r->state[i])
+			continue;
+		const char *slash = memrchr(ie->path, '/', ie->plen);
+		size_t *px = slash ? kiln_hmap_get(&r->map, ie->path, (size_t)(slash - ie->path)) : NULL;
+		if (px && r->state[*px] != SEEN)
+			continue;
+		kiln_err(&r->ctx, abs_path(r, ie->path), "%s removed this %s, which belongs to %s; a "
+			 "package may replace files of its dependencies but not remove them (leave it "
+			 "to %s, or remove it at target-finalize with a TARGET_FINALIZE_HOOKS entry or "
+			 "a post-build script)", r->pkg, ie->type == 'd' ? "directory" : ie->type == 'l' ?
+			 "symlink" : "file", ie->owner, ie->owner);
+		r->errors++;
+	}
 }
 
 static int walk_top(struct rec *r, int pfd, const char *top)
@@ -177,7 +386,7 @@ static int walk_top(struct rec *r, int pfd, const char *top)
 int cmd_record(int argc, char **argv)
 {
 	struct opts o;
-	int rc = parse_args(argc, argv, &o, OPT_ROOT | OPT_PKG | OPT_STRICT, usage);
+	int rc = parse_args(argc, argv, &o, OPT_ROOT | OPT_PKG | OPT_STRICT | OPT_FORBID, usage);
 	if (rc >= 0) {
 		opts_free(&o);
 		return rc;
@@ -188,6 +397,8 @@ int cmd_record(int argc, char **argv)
 	r.root = o.root;
 	r.pkg = o.pkg;
 	r.strict = o.strict;
+	r.forbid = o.forbid;
+	r.nforbid = o.nforbid;
 	r.scan = (struct scan){.ctx = &r.ctx, .root = o.root, .pkg = o.pkg, .strict = o.strict};
 	rc = 1;
 	struct kbuf pdir = {0};
@@ -211,6 +422,9 @@ int cmd_record(int argc, char **argv)
 			 "for %s)", r.im.package, o.pkg);
 		goto out;
 	}
+	r.state = calloc(r.im.n + 1, 1);
+	if (!r.state)
+		abort();
 	kiln_hmap_init(&r.map, r.im.n);
 	for (size_t i = 0; i < r.im.n; i++)
 		kiln_hmap_put(&r.map, r.im.ent[i].path, r.im.ent[i].plen, i, NULL);
@@ -219,6 +433,7 @@ int cmd_record(int argc, char **argv)
 	r.m.nclosure = r.im.nclosure;
 	if (walk_top(&r, pfd, "host") || walk_top(&r, pfd, "target"))
 		goto out;
+	removed_imports(&r);
 	if (r.errors || (r.strict && r.scan.leaks)) {
 		fprintf(stderr, "%s: %s: %s/manifest not written\n", PROG, o.pkg, pdir.p);
 		goto out;
@@ -241,7 +456,9 @@ out:
 	}
 	free(r.m.ent);
 	imports_free(&r.im);
+	free(r.state);
 	kiln_hmap_free(&r.map);
+	kbuf_free(&r.what);
 	kbuf_free(&r.content);
 	kbuf_free(&r.abs);
 	kbuf_free(&r.link);

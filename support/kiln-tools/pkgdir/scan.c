@@ -20,6 +20,8 @@ static void on_ref(void *arg, const char *name, size_t len)
 	kbuf_addc(&s->seen, 0);
 	s->leaks++;
 	int nl = (int)len;
+	if (s->quiet)
+		return;
 	if (s->strict)
 		kiln_err(s->ctx, s->path, "contains the per-package directory of %.*s (%s/%.*s/); the "
 			 "package's build leaks another package's path (fix the build of %s, e.g. "

@@ -1,0 +1,58 @@
+#!/bin/bash
+# A dependent that changes a file it imported from its owner (sabad and
+# sa's /etc/sa.conf, shared by a hardlink) is stopped at its record step
+# with one message naming it, the file, the owner and what changed:
+# mode, content (even at the same size) or times. The owner is repaired:
+# the next make reinstalls it, and what ships is what the owner
+# recorded. A dependent removing a file of its dependency is refused.
+# What is merged into output/target is checked against the owner's
+# manifest by content hash.
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
+plan 30
+
+out=$SCRATCH/out
+ppd=$out/per-package
+configure "$out" KILN_PACKAGE_SABAD=y
+ok "first build" kiln "$out"
+
+# case ACTION WHAT: sabad does ACTION to sa.conf at install.
+case_of() {
+	local action=$1 what=$2 msg
+	if msg=$(kiln "$out" sabad-reinstall SABAD_ACTION="$action" 2>&1); then fail "$action: the build must fail"; else pass "$action: sabad's install fails"; fi
+	like "$msg" "kiln-pkgdir: sabad: .*/sabad/target/etc/sa.conf: sabad changed $what in place, but the file belongs to sa" \
+		"$action: the message names sabad, the file, sa and $what"
+	is "$(grep -c 'sabad changed' <<<"$msg")" 1 "$action: one message"
+	ok "$action: sa is marked to be reinstalled" test -s "$ppd/sa/.damaged"
+	ok "$action: the next make succeeds" kiln "$out"
+	is "$(cat "$out/target/etc/sa.conf"):$(stat -c %a "$out/target/etc/sa.conf"):$(stat -c %a "$ppd/sa/target/etc/sa.conf")" \
+		"sa-one:644:644" "$action: sa's file and output/target are sa's again"
+	ok "$action: sa was reinstalled" grep -q "^sa install " "$out/build/build-time.log"
+	: >"$out/build/build-time.log"
+}
+: >"$out/build/build-time.log"
+case_of chmod "its mode \\(0644 -> 0600\\)"
+case_of write "its content"
+case_of touch "its modification time \\(content unchanged\\)"
+
+# Removing a file of a dependency is refused, naming both and the path.
+if msg=$(kiln "$out" sabad-reinstall SABAD_ACTION=delete 2>&1); then fail "delete: the build must fail"; else pass "delete: sabad's install fails"; fi
+like "$msg" "sabad: .*/sabad/target/etc/init.d/S10sa: sabad removed this file, which belongs to sa" \
+	"delete: the message names sabad, sa and the path"
+ok "delete: make with the culprit fixed" kiln "$out"
+ok "S10sa ships" test -f "$out/target/etc/init.d/S10sa"
+
+# A change that record cannot see (same size, same times) is caught
+# when output/target is merged: its content is checked against sa's
+# manifest, and sa is reinstalled by the next make.
+f=$ppd/sa/target/etc/sa.conf
+stamp=$(stat -c %y "$f")
+printf 'SA-ONE\n' >"$f"
+touch -d "$stamp" "$f"
+rm -f "$out/build/.kiln/.stamp_target_finalized"
+if msg=$(kiln "$out" 2>&1); then fail "merge: must fail"; else pass "merge: a changed file fails target-finalize"; fi
+like "$msg" "sa/target/etc/sa.conf: the content differs from what sa recorded in its manifest" \
+	"merge: the message names the file and its owner"
+ok "merge: the next make repairs it" kiln "$out"
+is "$(cat "$out/target/etc/sa.conf")" sa-one "merge: output/target has sa's recorded content"
+done_testing
