@@ -202,10 +202,9 @@ static void test_basic(struct t *t)
 	       exists(P(t, "b/target/ro/file")), "0555 directory filled, then its mode applied");
 	tap_ok(exists(P(t, "b/.imports")) && !exists(P(t, "b/manifest")), "assemble writes .imports");
 
-	/* b installs: new file, override of an imported file, deletion, retargeted link, edit of reloc copy */
+	/* b installs: new file, override of an imported file, retargeted link, edit of reloc copy */
 	put(P(t, "b/target/usr/bin/b"), "b\n");
 	put(P(t, "b/target/same"), "replaced by b\n");
-	unlink(P(t, "b/target/odd name\twith\ntab"));
 	unlink(P(t, "b/target/usr/lib/liba.so"));
 	symlink("elsewhere", P(t, "b/target/usr/lib/liba.so"));
 	FILE *f = fopen(P(t, "b/host/lib/pkgconfig/a.pc"), "a");
@@ -221,30 +220,81 @@ static void test_basic(struct t *t)
 	tap_ok(strstr(m, "\toverride=a\ttarget/usr/lib/liba.so\telsewhere\n") != NULL, "retargeted symlink: override=a");
 	tap_ok(strstr(m, "reloc,override=a\thost/lib/pkgconfig/a.pc\n") != NULL, "edited copied reloc file: reloc,override=a");
 	tap_ok(!strstr(m, "odd name") && !strstr(m, "liba.so.1") && !strstr(m, "target/ro"),
-	       "deleted and untouched imported paths are not recorded");
+	       "untouched imported paths are not recorded");
 
-	/* in-place edit of a hardlinked file */
+	/* a dependent removing an imported file */
+	tap_ok(ASSEMBLE(t, "del", "a") == 0, "assemble del a");
+	unlink(P(t, "del/target/odd name\twith\ntab"));
+	rmdir(P(t, "del/target/ro/file"));
+	unlink(P(t, "del/target/ro/file"));
+	rmdir(P(t, "del/target/ro"));
+	rc = RECORD(t, "del");
+	tap_ok(rc == 1 && has(t, "del removed this file, which belongs to a") && has(t, "odd name") &&
+	       has(t, "del/target/ro: del removed this directory") && !has(t, "target/ro/file:") &&
+	       !exists(P(t, "del/manifest")),
+	       "removed imports: error naming del, a, each topmost path; no manifest") || (show(t), 0);
+
+	/* in-place changes of a hardlinked file: content, mode, times */
 	tap_ok(ASSEMBLE(t, "c", "a") == 0, "assemble c a");
 	f = fopen(P(t, "c/target/usr/lib/liba.so.1"), "a");
 	fputs("corrupt", f);
 	fclose(f);
 	rc = RECORD(t, "c");
-	tap_ok(rc == 1 && has(t, "c modified target/usr/lib/liba.so.1 in place, which is owned by a") &&
-	       !exists(P(t, "c/manifest")), "in-place edit of a hardlinked file: error names c, path, a; no manifest") || (show(t), 0);
+	tap_ok(rc == 1 && has(t, "c changed its content in place, but the file belongs to a") &&
+	       has(t, "c/target/usr/lib/liba.so.1:") && !exists(P(t, "c/manifest")),
+	       "in-place edit of a hardlinked file: error names c, path, a; no manifest") || (show(t), 0);
+	tap_ok(strstr(slurp(P(t, "a/.damaged")), "target/usr/lib/liba.so.1\tchanged by c: its content") != NULL,
+	       "the owner is marked damaged");
 	/* undo: the corruption hit a's file too, which is exactly why this is an error */
 	truncate(P(t, "a/target/usr/lib/liba.so.1"), bl);
+	unlink(P(t, "a/.damaged"));
 	tap_ok(ASSEMBLE(t, "c", "a") == 0, "re-assemble c after fixing a");
+	chmod(P(t, "c/target/usr/lib/liba.so.1"), 0600);
+	rc = RECORD(t, "c");
+	tap_ok(rc == 1 && has(t, "c changed its mode (0644 -> 0600) in place"), "chmod of a hardlinked file") || (show(t), 0);
+	chmod(P(t, "a/target/usr/lib/liba.so.1"), 0644);
+	struct timespec old[2] = {{1000000000, 0}, {1000000000, 0}};
+	utimensat(AT_FDCWD, P(t, "c/target/usr/lib/liba.so.1"), old, 0);
+	rc = RECORD(t, "c");
+	tap_ok(rc == 1 && has(t, "c changed its modification time (content unchanged) in place"),
+	       "touch of a hardlinked file") || (show(t), 0);
+	unlink(P(t, "a/.damaged"));
+	tap_ok(ASSEMBLE(t, "a2", "a") == 0 && !exists(P(t, "a2/.damaged")), "assemble clears .damaged");
+	tap_ok(ASSEMBLE(t, "c", "a") == 0, "re-assemble c");
+
+	/* target symlink into c's own target dir becomes a device path */
+	symlink(P(t, "c/target/usr/lib/liba.so.1"), P(t, "c/target/abs"));
+	/* a build path in a target file; a longer name is not that path */
+	char conf[200];
+	snprintf(conf, sizeof conf, "a=/forbidden/dirx\n");
+	put(P(t, "c/target/etc/ok.conf"), conf);
+	put(P(t, "c/target/etc/bad.conf"), "b=\"/forbidden/dir/x\"\n");
+	rc = RECORD(t, "c", "--forbid", "/forbidden/dir/");
+	tap_ok(rc == 0, "record c with --forbid") || (show(t), 0);
+	n = readlink(P(t, "c/target/abs"), lt, sizeof lt - 1);
+	lt[n > 0 ? n : 0] = 0;
+	tap_ok(strcmp(lt, "/usr/lib/liba.so.1") == 0, "target symlink into ROOT/c/target made /-absolute");
+	tap_ok(strstr(slurp(P(t, "c/manifest")), "\t-\ttarget/abs\t/usr/lib/liba.so.1\n") != NULL,
+	       "the manifest records the device path");
+	tap_ok(has(t, "warning: c: ") && has(t, "etc/bad.conf holds a path of the build machine, /forbidden/dir/x,") &&
+	       !has(t, "ok.conf"), "a --forbid path in a target file: warning; a longer name is not it") || (show(t), 0);
+	rc = RECORD(t, "c", "--forbid", "/forbidden/dir", "--strict");
+	tap_ok(rc == 1 && has(t, "etc/bad.conf: holds a path of the build machine"), "--strict: error") || (show(t), 0);
+	unlink(P(t, "c/target/etc/bad.conf"));
 
 	/* leak */
 	char leak[4096];
 	snprintf(leak, sizeof leak, "path=%s/a/host/lib\n", t->root);
+	put(P(t, "c/host/leaky"), leak);
 	put(P(t, "c/target/leaky"), leak);
 	rc = RECORD(t, "c");
-	tap_ok(rc == 0 && has(t, "warning: c: ") && has(t, "target/leaky contains the per-package directory of a") &&
+	tap_ok(rc == 0 && has(t, "warning: c: ") && has(t, "host/leaky contains the per-package directory of a") &&
+	       has(t, "target/leaky holds a path of the build machine") && !has(t, "target/leaky contains") &&
 	       exists(P(t, "c/manifest")), "leak: warning, manifest written") || (show(t), 0);
 	tap_ok(strstr(slurp(P(t, "c/manifest")), "\t-\ttarget/leaky\n") != NULL, "leaking file is not reloc");
 	rc = RECORD(t, "c", "--strict");
-	tap_ok(rc == 1 && has(t, "contains the per-package directory of a"), "leak with --strict: exit 1");
+	tap_ok(rc == 1 && has(t, "contains the per-package directory of a (") &&
+	       has(t, "target/leaky: holds a path of the build machine"), "leak with --strict: exit 1");
 	rc = run(t, "check", "--root", t->root, "--pkg", "c", NULL);
 	tap_ok(rc == 0 && has(t, "warning: c:"), "check: leak warning, exit 0");
 	rc = run(t, "check", "--root", t->root, "--pkg", "c", "--strict", NULL);
@@ -252,6 +302,7 @@ static void test_basic(struct t *t)
 	rc = run(t, "check", "--root", t->root, "--pkg", "a", "--strict", NULL);
 	tap_ok(rc == 0 && t->err.len == 0, "check of a clean package");
 	unlink(P(t, "c/target/leaky"));
+	unlink(P(t, "c/host/leaky"));
 	tap_ok(RECORD(t, "c") == 0, "record c without the leak");
 }
 
@@ -343,6 +394,15 @@ static void test_merge(struct t *t)
 	       strcmp(slurp(p), "from g\n") == 0, "merge conflict fails and keeps the old tree");
 	snprintf(p, sizeof p, "%s/.target.tmp", out);
 	tap_ok(!exists(p), "no temporary tree left after a failed merge");
+
+	/* what is merged is what the owner recorded: same size, other bytes */
+	put(P(t, "d/target/x"), "FROM D\n");
+	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "d", NULL);
+	tap_ok(rc == 1 && has(t, "d/target/x: the content differs from what d recorded in its manifest") &&
+	       strstr(slurp(P(t, "d/.damaged")), "target/x\t") != NULL,
+	       "merge: a file changed after record fails the merge and marks its owner") || (show(t), 0);
+	put(P(t, "d/target/x"), "from d\n");
+	unlink(P(t, "d/.damaged"));
 }
 
 static void test_exdev(struct t *t)
