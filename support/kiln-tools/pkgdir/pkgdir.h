@@ -66,6 +66,7 @@ struct placed {
 	size_t tlen;
 	uint64_t dev, ino, size, mtime, uid, gid;
 	unsigned mode;
+	size_t below_reported; /* 1 + the package told it installs below this */
 };
 struct placer {
 	struct kiln_ctx ctx; /* ctx.pkg: P for assemble, NULL for merge */

@@ -106,9 +106,13 @@ static int ensure_parent(struct placer *pl, size_t d, const char *path, size_t p
 	size_t ppl = (size_t)(slash - path);
 	size_t *ix = kiln_hmap_get(&pl->map, path, ppl);
 	if (ix && !pl->v[*ix].dead) {
-		const struct placed *x = &pl->v[*ix];
+		struct placed *x = &pl->v[*ix];
 		if (x->type == 'd')
 			return 0;
+		/* one message per file or symlink and package, not per entry below it */
+		if (x->below_reported == d + 1)
+			return -1;
+		x->below_reported = d + 1;
 		perr(pl, d, NULL, "conflict: %.*s is a %s installed by %s, but %s installs %.*s below "
 		     "it (make one of them depend on the other, or change one of them)", (int)ppl,
 		     path, tname(x->type), oname(pl, x->owner), oname(pl, d), (int)plen, path);

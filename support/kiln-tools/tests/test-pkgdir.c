@@ -342,6 +342,22 @@ static void test_conflicts(struct t *t)
 	       "dependent override wins (dependency listed first)");
 	tap_ok(strstr(slurp(P(t, "h/.imports")), "f\tg\th\t") != NULL, ".imports records g as owner");
 
+	/* a path below another package's symlink: one message, not one per entry */
+	ASSEMBLE(t, "sl");
+	symlink("elsewhere", P(t, "sl/target/lnk"));
+	RECORD(t, "sl");
+	ASSEMBLE(t, "un");
+	put(P(t, "un/target/lnk/a"), "a\n");
+	put(P(t, "un/target/lnk/b"), "b\n");
+	put(P(t, "un/target/lnk/c/d"), "d\n");
+	RECORD(t, "un");
+	rc = ASSEMBLE(t, "both", "sl", "un");
+	int below = 0;
+	for (const char *q = t->err.p; q && (q = strstr(q, "below it")); q++)
+		below++;
+	tap_ok(rc == 1 && below == 1 && has(t, "conflict: target/lnk is a symlink installed by sl, but un"),
+	       "below a symlink: one conflict message") || (show(t), 0);
+
 	rc = ASSEMBLE(t, "i", "nosuch");
 	tap_ok(rc == 1 && has(t, "nosuch has no manifest; build it first"), "missing manifest error");
 	rc = ASSEMBLE(t, "i", "i");
