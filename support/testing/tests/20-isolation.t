@@ -4,8 +4,9 @@
 # (b) Declared: A sees B.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 11
+plan 14
 
+built_both() { grep -q '^appa configure ' "$1" && grep -q '^libb install ' "$1"; }
 out=$SCRATCH/undeclared
 configure "$out" KILN_PACKAGE_APPA=y KILN_PACKAGE_LIBB=y
 for round in 1 2 3; do
@@ -15,10 +16,13 @@ for round in 1 2 3; do
 		is "$(cat "$out/target/usr/share/appa/features")" without-libb \
 			"round $round: appa did not find the undeclared libb"
 		ok "round $round: libb was built alongside" test -f "$out/target/usr/lib/libb.so"
+		# after the dirclean of the round before, both really rebuilt
+		ok "round $round: appa and libb were built in this round" built_both "$out/build/build-time.log"
 	else
 		fail "round $round: build failed" "$(tail -n 5 "$SCRATCH/build.log")"
 	fi
 	kiln "$out" appa-dirclean libb-dirclean >/dev/null
+	rm -f "$out/build/build-time.log"
 done
 ok "appa's per-package staging never held libb" test ! -e "$out/per-package/appa/host/x86_64-linux-gnu/sysroot/usr/include/b.h"
 
