@@ -45,12 +45,16 @@ kiln-hooks = $(foreach h,$($(PKGUP)_$(1)_HOOKS),$(call $(h))$(sep))
 
 # The environment every step script starts with: the package's own host
 # tools first in PATH, as its per-package HOST_DIR is all it may use.
+# Every step of a host package asks pkg-config about HOST_DIR: the
+# wrapper in host mode, or the machine's pkg-config (without
+# host-pkgconf), which searches PKG_CONFIG_PATH first.
 define kiln-step-prologue
 set -e
 cd '$(TOPDIR)'
 export PATH='$(HOST_DIR)/bin:$(HOST_DIR)/sbin':"$$PATH"
 export HOST_DIR='$(HOST_DIR)' STAGING_DIR='$(STAGING_DIR)' TARGET_DIR='$(TARGET_DIR)'
 export BUILD_DIR='$(BUILD_DIR)' BINARIES_DIR='$(BINARIES_DIR)' BASE_DIR='$(BASE_DIR)'
+$(if $(filter host,$($(PKGUP)_TYPE)),export KILN_PKG_CONFIG_HOST=1 PKG_CONFIG_PATH='$(HOST_DIR)/lib/pkgconfig:$(HOST_DIR)/share/pkgconfig')
 endef
 
 define kiln-step-script
