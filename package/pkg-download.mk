@@ -24,6 +24,22 @@ KILN_DL_BACKUP = $(patsubst %/,%,$(call qstrip,$(KILN_BACKUP_SITE)))
 # only for the package whose download runs). $(1): variable suffix.
 kiln-dl-var = $(strip $(or $($(PKGUP)_$(1)),$($(call UPPERCASE,$($(PKGUP)_RAWNAME))_$(1))))
 
+# _SITE_METHOD is checked when the package is parsed (called from
+# inner-generic-package only for packages that set one, so the check
+# costs the others nothing). "local" is Buildroot's: _SITE is a source
+# directory, used as _OVERRIDE_SRCDIR (rsync, no download, no hash).
+# $(1): package, $(2): its prefix, $(3): its target variant's prefix
+# (host packages use the target variant's method and site by default).
+KILN_SITE_METHODS = http https file git apt local
+kiln-site-method-check = $(call kiln-site-method-check-1,$(1),$(2),$(strip $(or $($(2)_SITE_METHOD),$(if $(3),$($(3)_SITE_METHOD)))),$(or $($(2)_SITE),$(if $(3),$($(3)_SITE))))
+kiln-site-method-check-1 = $(if $(or $(filter-out $(KILN_SITE_METHODS),$(3)),$(word 2,$(3))),$(call kiln-site-method-error,$(1),$(2),'$(3)' is not a download method: use one of $(KILN_SITE_METHODS) (see docs/downloads.md)),$(if $(filter local,$(3)),$(if $(4),$(2)_OVERRIDE_SRCDIR ?= $$($(2)_SITE),$(call kiln-site-method-error,$(1),$(2),local needs $(2)_SITE: the directory that holds the source))))
+kiln-site-method-error = $(error package $(1): $(2)_SITE_METHOD = $(3) (in $(lastword $(MAKEFILE_LIST))))
+
+# Before an override's (or a local site's) rsync: the directory exists.
+define kiln-override-check
+test -d '$($(PKGUP)_OVERRIDE_SRCDIR)' || { echo "$(PKG): source directory $($(PKGUP)_OVERRIDE_SRCDIR) does not exist: fix $(PKGUP)_SITE (with _SITE_METHOD = local) or $(PKGUP)_OVERRIDE_SRCDIR in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk (relative paths are from the Kiln tree)" >&2; exit 1; }
+endef
+
 # The package's own site. _SITE_METHOD picks the method when the
 # scheme is not enough (git over https); "apt" needs no _SITE at all.
 define kiln-dl-upstream

@@ -120,6 +120,7 @@ tar -xf '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)/$($(PKGUP)_SOURCE)' -C '$(@D)' \
 endef
 
 define kiln-override-extract
+$(kiln-override-check)
 rsync -a --delete --exclude .git --exclude '.stamp_*' --exclude .logs \
 	'$($(PKGUP)_OVERRIDE_SRCDIR)/' '$(@D)/'
 endef
@@ -233,6 +234,7 @@ $(2)_RAWNAME := $(patsubst host-%,%,$(1))
 $(2)_DL_SUBDIR ?= $$($(2)_RAWNAME)
 $(2)_TYPE := $(4)
 $(2)_PKGDIR := $(pkgdir)
+$(if $($(2)_SITE_METHOD)$(if $(3),$($(3)_SITE_METHOD)),$(call kiln-site-method-check,$(1),$(2),$(3)))
 $(if $(3),$(call kiln-host-inherit,$(1),$(2),$(3)))
 $(2)_FINAL_DEPENDENCIES := $$(strip $$(filter-out $(1),$(if $(3),,$$(KILN_TARGET_COMMON_DEPENDENCIES)) $$($(2)_DEPENDENCIES)))
 $(2)_DIR := $(BUILD_DIR)/$(1)$$(if $$($(2)_VERSION),-$$($(2)_VERSION))
