@@ -111,7 +111,7 @@ endef
 # so an interrupted extract or a failed patch is simply redone.
 kiln-default-EXTRACT = $(if $($(PKGUP)_OVERRIDE_SRCDIR),$(kiln-override-extract),$(if $($(PKGUP)_SOURCE),$(kiln-extract-tarball)))
 kiln-default-DOWNLOAD = $(if $($(PKGUP)_SOURCE),$(kiln-default-download))
-kiln-default-PATCH = $(kiln-default-patch)
+kiln-default-PATCH = $(if $(kiln-dl-debian-patches),$(kiln-debian-patch)$(sep))$(kiln-default-patch)
 
 define kiln-extract-tarball
 find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs -exec rm -rf {} +
