@@ -25,12 +25,17 @@ KILN_DL_BACKUP = $(patsubst %/,%,$(call qstrip,$(KILN_BACKUP_SITE)))
 kiln-dl-var = $(strip $(or $($(PKGUP)_$(1)),$($(call UPPERCASE,$($(PKGUP)_RAWNAME))_$(1))))
 
 # _SITE_METHOD is checked when the package is parsed (called from
-# inner-generic-package only for packages that set one, so the check
-# costs the others nothing). "local" is Buildroot's: _SITE is a source
+# inner-generic-package only for a method that is not plainly valid). "local" is Buildroot's: _SITE is a source
 # directory, used as _OVERRIDE_SRCDIR (rsync, no download, no hash).
 # $(1): package, $(2): its prefix, $(3): its target variant's prefix
 # (host packages use the target variant's method and site by default).
+# The common cases cost one variable lookup: KILN_SITE_METHOD_OK_<m>
+# is set for no method and for each method that needs nothing more
+# (host packages look up <own method><target's method>, so "gitgit"
+# and the like go through the full check, which handles them).
 KILN_SITE_METHODS = http https file git apt local
+KILN_SITE_METHOD_OK_ := y
+$(foreach m,http https file git apt,$(eval KILN_SITE_METHOD_OK_$(m) := y))
 kiln-site-method-check = $(call kiln-site-method-check-1,$(1),$(2),$(strip $(or $($(2)_SITE_METHOD),$(if $(3),$($(3)_SITE_METHOD)))),$(or $($(2)_SITE),$(if $(3),$($(3)_SITE))))
 kiln-site-method-check-1 = $(if $(or $(filter-out $(KILN_SITE_METHODS),$(3)),$(word 2,$(3))),$(call kiln-site-method-error,$(1),$(2),'$(3)' is not a download method: use one of $(KILN_SITE_METHODS) (see docs/downloads.md)),$(if $(filter local,$(3)),$(if $(4),$(2)_OVERRIDE_SRCDIR ?= $$($(2)_SITE),$(call kiln-site-method-error,$(1),$(2),local needs $(2)_SITE: the directory that holds the source))))
 kiln-site-method-error = $(error package $(1): $(2)_SITE_METHOD = $(3) (in $(lastword $(MAKEFILE_LIST))))
