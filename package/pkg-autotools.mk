@@ -26,10 +26,13 @@ kiln-at = $($(PKGUP)_$(1))
 kiln-at-srcdir = $(@D)$(if $(call kiln-at,SUBDIR),/$(call kiln-at,SUBDIR))
 
 # _AUTORECONF = YES regenerates the build system with the build
-# machine's autoconf, automake and libtool: check they are there first.
+# machine's autoconf, automake and libtool (and autopoint for a
+# configure.ac using gettext): check they are there first.
 define kiln-autotools-autoreconf
 for t in autoreconf automake libtoolize; do \
-	command -v "$$t" >/dev/null || { echo "$(PKG): $(PKGUP)_AUTORECONF = YES in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk needs $$t on the build machine (apt-get install autoconf automake libtool)" >&2; exit 1; }; done
+	command -v "$$t" >/dev/null || { echo "$(PKG): $(PKGUP)_AUTORECONF = YES in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk needs $$t on the build machine (apt-get install autoconf automake libtool; utils/setup-host does it)" >&2; exit 1; }; done
+if grep -qs 'AM_GNU_GETTEXT' '$(kiln-at-srcdir)/configure.ac' '$(kiln-at-srcdir)/configure.in' && ! command -v autopoint >/dev/null; then \
+	echo "$(PKG): $(PKGUP)_AUTORECONF = YES in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk needs autopoint on the build machine: the package uses gettext (apt-get install autopoint gettext; utils/setup-host does it)" >&2; exit 1; fi
 cd '$(kiln-at-srcdir)' && autoreconf -fi $(call kiln-at,AUTORECONF_OPTS)
 endef
 

@@ -24,6 +24,27 @@ KILN_DL_BACKUP = $(patsubst %/,%,$(call qstrip,$(KILN_BACKUP_SITE)))
 # only for the package whose download runs). $(1): variable suffix.
 kiln-dl-var = $(strip $(or $($(PKGUP)_$(1)),$($(call UPPERCASE,$($(PKGUP)_RAWNAME))_$(1))))
 
+# _SITE_METHOD is checked when the package is parsed (called from
+# inner-generic-package only for a method that is not plainly valid). "local" is Buildroot's: _SITE is a source
+# directory, used as _OVERRIDE_SRCDIR (rsync, no download, no hash).
+# $(1): package, $(2): its prefix, $(3): its target variant's prefix
+# (host packages use the target variant's method and site by default).
+# The common cases cost one variable lookup: KILN_SITE_METHOD_OK_<m>
+# is set for no method and for each method that needs nothing more
+# (host packages look up <own method><target's method>, so "gitgit"
+# and the like go through the full check, which handles them).
+KILN_SITE_METHODS = http https file git apt local
+KILN_SITE_METHOD_OK_ := y
+$(foreach m,http https file git apt,$(eval KILN_SITE_METHOD_OK_$(m) := y))
+kiln-site-method-check = $(call kiln-site-method-check-1,$(1),$(2),$(strip $(or $($(2)_SITE_METHOD),$(if $(3),$($(3)_SITE_METHOD)))),$(or $($(2)_SITE),$(if $(3),$($(3)_SITE))))
+kiln-site-method-check-1 = $(if $(or $(filter-out $(KILN_SITE_METHODS),$(3)),$(word 2,$(3))),$(call kiln-site-method-error,$(1),$(2),'$(3)' is not a download method: use one of $(KILN_SITE_METHODS) (see docs/downloads.md)),$(if $(filter local,$(3)),$(if $(4),$(2)_OVERRIDE_SRCDIR ?= $$($(2)_SITE),$(call kiln-site-method-error,$(1),$(2),local needs $(2)_SITE: the directory that holds the source))))
+kiln-site-method-error = $(error package $(1): $(2)_SITE_METHOD = $(3) (in $(lastword $(MAKEFILE_LIST))))
+
+# Before an override's (or a local site's) rsync: the directory exists.
+define kiln-override-check
+test -d '$($(PKGUP)_OVERRIDE_SRCDIR)' || { echo "$(PKG): source directory $($(PKGUP)_OVERRIDE_SRCDIR) does not exist: fix $(PKGUP)_SITE (with _SITE_METHOD = local) or $(PKGUP)_OVERRIDE_SRCDIR in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk (relative paths are from the Kiln tree)" >&2; exit 1; }
+endef
+
 # The package's own site. _SITE_METHOD picks the method when the
 # scheme is not enough (git over https); "apt" needs no _SITE at all.
 define kiln-dl-upstream
@@ -57,6 +78,40 @@ define kiln-default-download
 	-d '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)' -H '$(kiln-dl-hashfile)' \
 	-t '$(@D)' -v '$($(PKGUP)_VERSION)'$(if $($(PKGUP)_OVERRIDE_SRCDIR), -O) \
 	$(foreach u,$(strip $(kiln-dl-uris)),-u '$(u)')
+$(if $(kiln-dl-debian-patches),$(kiln-dl-debian-download),$(kiln-dl-apt-note))
+endef
+
+# _DEBIAN_PATCHES = YES: Debian's .debian.tar.* (its debian/ folder) is
+# downloaded too, from the mirrors or with apt, checked against the same
+# .hash file, and the patch step applies debian/patches/series before
+# the package's own patches. Without it, a package that takes Debian's
+# .orig tarball through apt builds upstream's source as it is, and its
+# download log says so.
+kiln-dl-debian-patches = $(filter YES,$(call kiln-dl-var,DEBIAN_PATCHES))
+kiln-dl-debian-source = $(or $(call kiln-dl-var,DEBIAN_PATCHES_SOURCE),$(call kiln-dl-var,DEBIAN_SOURCE)_$(lastword $(subst :, ,$(call kiln-dl-var,DEBIAN_VERSION))).debian.tar.xz)
+
+define kiln-dl-debian-download
+$(if $(and $(call kiln-dl-var,DEBIAN_SOURCE),$(call kiln-dl-var,DEBIAN_VERSION)),,echo "kiln: $(PKG): $(PKGUP)_DEBIAN_PATCHES = YES needs $(PKGUP)_DEBIAN_SOURCE and $(PKGUP)_DEBIAN_VERSION (set them in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk)" >&2; exit 1)
+'$(KILN_DL_WRAPPER)' -p '$(PKG)' -f '$(kiln-dl-debian-source)' \
+	-d '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)' -H '$(kiln-dl-hashfile)' -t '$(@D)' \
+	$(foreach u,$(if $(KILN_DL_PRIMARY),$(KILN_DL_PRIMARY)/$($(PKGUP)_DL_SUBDIR) $(KILN_DL_PRIMARY)) \
+		$(if $(and $(KILN_DL_PRIMARY),$(filter y,$(KILN_PRIMARY_SITE_ONLY))),,$(kiln-dl-apt-uri) $(KILN_DL_BACKUP)),-u '$(u)')
+endef
+
+kiln-dl-apt-note = $(if $(filter apt,$(call kiln-dl-var,SITE_METHOD)),echo "kiln: $(PKG): note: only Debian's .orig tarball is used (not Debian's patches): set $(PKGUP)_DEBIAN_PATCHES = YES to apply them (docs/downloads.md)")
+
+# The patch step's first part with _DEBIAN_PATCHES = YES: Debian's
+# quilt series, in order ("name [-pN]" lines, # comments), each patch
+# applied with patch -N (-p1 unless the line says otherwise).
+define kiln-debian-patch
+d='$(@D)/.kiln-debian'; rm -rf "$$d"; mkdir -p "$$d"; \
+tar -xf '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)/$(kiln-dl-debian-source)' -C "$$d"; \
+test -f "$$d/debian/patches/series" || { echo "kiln: $(PKG): $(kiln-dl-debian-source) has no debian/patches/series: Debian applies no patch to this source; remove $(PKGUP)_DEBIAN_PATCHES = YES from $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk" >&2; exit 1; }; \
+sed -e 's/[[:space:]]*#.*//' "$$d/debian/patches/series" | while read -r p opt; do \
+	[ -n "$$p" ] || continue; \
+	echo "Applying Debian's $$p"; \
+	patch $${opt:--p1} -N -d '$(@D)' < "$$d/debian/patches/$$p" || { echo "kiln: $(PKG): Debian's patch $$p (from $(kiln-dl-debian-source)) does not apply: check $(PKGUP)_DEBIAN_VERSION against _VERSION, or drop _DEBIAN_PATCHES = YES" >&2; exit 1; }; \
+done; rm -rf "$$d"
 endef
 
 # Appended to every extract step: the license files named in

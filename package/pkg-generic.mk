@@ -45,12 +45,16 @@ kiln-hooks = $(foreach h,$($(PKGUP)_$(1)_HOOKS),$(call $(h))$(sep))
 
 # The environment every step script starts with: the package's own host
 # tools first in PATH, as its per-package HOST_DIR is all it may use.
+# Every step of a host package asks pkg-config about HOST_DIR: the
+# wrapper in host mode, or the machine's pkg-config (without
+# host-pkgconf), which searches PKG_CONFIG_PATH first.
 define kiln-step-prologue
 set -e
 cd '$(TOPDIR)'
 export PATH='$(HOST_DIR)/bin:$(HOST_DIR)/sbin':"$$PATH"
 export HOST_DIR='$(HOST_DIR)' STAGING_DIR='$(STAGING_DIR)' TARGET_DIR='$(TARGET_DIR)'
 export BUILD_DIR='$(BUILD_DIR)' BINARIES_DIR='$(BINARIES_DIR)' BASE_DIR='$(BASE_DIR)'
+$(if $(filter host,$($(PKGUP)_TYPE)),export KILN_PKG_CONFIG_HOST=1 PKG_CONFIG_PATH='$(HOST_DIR)/lib/pkgconfig:$(HOST_DIR)/share/pkgconfig')
 endef
 
 define kiln-step-script
@@ -119,7 +123,8 @@ endef
 kiln-default-EXTRACT = $(if $($(PKGUP)_OVERRIDE_SRCDIR),$(kiln-override-extract),$(if $($(PKGUP)_SOURCE),$(kiln-extract-tarball)))
 kiln-default-DOWNLOAD = $(if $($(PKGUP)_SOURCE),$(kiln-default-download))
 # As in Buildroot, a local source directory is used as it is: no patches.
-kiln-default-PATCH = $(if $($(PKGUP)_OVERRIDE_SRCDIR),,$(kiln-default-patch))
+# Debian's own patches (<PKG>_DEBIAN_PATCHES) come before the package's.
+kiln-default-PATCH = $(if $($(PKGUP)_OVERRIDE_SRCDIR),,$(if $(kiln-dl-debian-patches),$(kiln-debian-patch)$(sep))$(kiln-default-patch))
 
 define kiln-extract-tarball
 find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs -exec rm -rf {} +
@@ -128,6 +133,7 @@ tar -xf '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)/$($(PKGUP)_SOURCE)' -C '$(@D)' \
 endef
 
 define kiln-override-extract
+$(kiln-override-check)
 rsync -a --delete --exclude .git --exclude '.stamp_*' --exclude .logs \
 	'$($(PKGUP)_OVERRIDE_SRCDIR)/' '$(@D)/'
 endef
@@ -254,6 +260,7 @@ $(2)_RAWNAME := $(patsubst host-%,%,$(1))
 $(2)_DL_SUBDIR ?= $$($(2)_RAWNAME)
 $(2)_TYPE := $(4)
 $(2)_PKGDIR := $(pkgdir)
+$(if $(KILN_SITE_METHOD_OK_$($(2)_SITE_METHOD)$($(3)_SITE_METHOD)),,$(call kiln-site-method-check,$(1),$(2),$(3)))
 $(if $(3),$(call kiln-host-inherit,$(1),$(2),$(3)))
 $(2)_FINAL_DEPENDENCIES := $$(strip $$(filter-out $(1),$(if $(3),,$$(KILN_TARGET_COMMON_DEPENDENCIES)) $$($(2)_DEPENDENCIES)))
 $(2)_DIR := $(BUILD_DIR)/$(1)$$(if $$($(2)_VERSION),-$$($(2)_VERSION))

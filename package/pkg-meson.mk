@@ -121,13 +121,14 @@ endef
 
 # Host: a native build with the build machine's compiler, which Meson
 # does take from the environment (HOST_CONFIGURE_OPTS). pkg-config is
-# whichever comes first in PATH: Kiln's wrapper (host mode, by
-# KILN_PKG_CONFIG_HOST) when host-pkgconf is a dependency, else the
-# machine's, which looks in HOST_DIR first through pkg_config_path.
+# whichever comes first in PATH: Kiln's wrapper when host-pkgconf is a
+# dependency, else the machine's, which looks in HOST_DIR first through
+# pkg_config_path. Host mode (KILN_PKG_CONFIG_HOST) comes from the step
+# prologue of every host package (kiln-step-prologue, pkg-generic.mk).
 define kiln-meson-host-configure
 $(kiln-meson-check)
 rm -rf '$(kiln-meson-builddir)' && mkdir -p '$(kiln-meson-builddir)'
-$(HOST_CONFIGURE_OPTS) KILN_PKG_CONFIG_HOST=1 $($(PKGUP)_CONF_ENV) \
+$(HOST_CONFIGURE_OPTS) $($(PKGUP)_CONF_ENV) \
 '$(MESON)' setup \
 	--prefix='$(HOST_DIR)' --libdir=lib --sysconfdir='$(HOST_DIR)/etc' --localstatedir='$(HOST_DIR)/var' \
 	--buildtype=release --wrap-mode=nodownload \
@@ -141,7 +142,7 @@ $(TARGET_MAKE_ENV) $($(PKGUP)_NINJA_ENV) '$(NINJA)' -C '$(kiln-meson-builddir)' 
 endef
 
 define kiln-meson-host-build
-$(HOST_MAKE_ENV) KILN_PKG_CONFIG_HOST=1 $($(PKGUP)_NINJA_ENV) '$(NINJA)' -C '$(kiln-meson-builddir)' $(kiln-meson-ninja-opts)
+$(HOST_MAKE_ENV) $($(PKGUP)_NINJA_ENV) '$(NINJA)' -C '$(kiln-meson-builddir)' $(kiln-meson-ninja-opts)
 endef
 
 define kiln-meson-install-staging
@@ -155,7 +156,7 @@ $(TARGET_MAKE_ENV) $($(PKGUP)_NINJA_ENV) DESTDIR='$(TARGET_DIR)' \
 endef
 
 define kiln-meson-host-install
-$(HOST_MAKE_ENV) KILN_PKG_CONFIG_HOST=1 $($(PKGUP)_NINJA_ENV) \
+$(HOST_MAKE_ENV) $($(PKGUP)_NINJA_ENV) \
 	'$(NINJA)' -C '$(kiln-meson-builddir)' $(kiln-meson-ninja-opts) install
 endef
 
