@@ -21,7 +21,12 @@ else
 KILN_DEFCONFIG_SAVED = $(call qstrip,$(patsubst KILN_DEFCONFIG=%,%,$(shell grep -s '^KILN_DEFCONFIG=' $(KILN_CONFIG))))
 endif
 
-KCONFIG_ENV = CONFIG_= KCONFIG_CONFIG=$(KILN_CONFIG) BASE_DIR=$(O) \
+# kconfig writes its temporary files (.tmpconfig.<pid>, .tmpconfig.h,
+# include/config/) into its working directory: it runs in the output
+# directory, so a read-only Kiln tree works, and finds Config.in's
+# relative "source" lines through srctree.
+KCONFIG_ENV = cd $(BUILD_DIR)/.kiln && srctree=$(TOPDIR) \
+	CONFIG_= KCONFIG_CONFIG=$(KILN_CONFIG) BASE_DIR=$(O) \
 	KILN_TOPDIR=$(TOPDIR) $(KILN_EXTERNAL_ENV) \
 	KCONFIG_AUTOCONFIG=$(BUILD_DIR)/.kiln/auto.conf \
 	KCONFIG_AUTOHEADER=$(BUILD_DIR)/.kiln/autoconf.h \
