@@ -3,13 +3,14 @@
 # <board>_defconfig of the main tree and of the external tree,
 # olddefconfig, syncconfig, defconfig, savedefconfig (to a file outside
 # the tree), list-defconfigs and a small build with its clean all work,
-# and nothing is written into the tree. support/testing/run runs it as
-# a user for whom the tree is read-only; a user who may write the tree
-# gets a read-only copy of it; as root (who writes anywhere) only the
-# "nothing written" checks hold.
+# and nothing is written into the tree; the default download
+# directory (the tree's dl/) gives an error that says what to do.
+# support/testing/run runs it as a user for whom the tree is read-only;
+# a user who may write the tree gets a read-only copy of it; as root
+# (who writes anywhere) only the "nothing written" checks hold.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 13
+plan 14
 
 if [ "$(id -u)" -ne 0 ] && [ -w "$TOPDIR" ]; then
 	# A tree this user may write: test a read-only copy of it.
@@ -47,5 +48,14 @@ ok "build" kiln "$out"
 is "$(cat "$out/target/etc/b.conf")" libb-one "libb's file is in the target"
 ok "libb-dirclean" kiln "$out" libb-dirclean
 ok "clean" kiln "$out" clean
+# The default download directory is the tree's dl/.
+if [ "$(id -u)" -eq 0 ]; then
+	pass "# SKIP root may create dl/ in any tree"
+else
+	configure "$out" KILN_PACKAGE_SRCPKG=y
+	msg=$(env -u KILN_DL_DIR make --no-print-directory -C "$TOPDIR" O="$out" srcpkg-source 2>&1) || true
+	like "$msg" "^  \| kiln: srcpkg: cannot create the download directory $TOPDIR/dl/srcpkg: set KILN_DL_DIR" \
+		"the default download directory in the read-only tree: the error says to set KILN_DL_DIR"
+fi
 is "$(written)" "" "nothing was written into the Kiln tree"
 done_testing
