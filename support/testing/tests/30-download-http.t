@@ -242,9 +242,10 @@ is "$("$SCRATCH/a/target/usr/bin/dl-http-hello") $("$SCRATCH/b/target/usr/bin/dl
 # --- make source, then a build without network.
 export KILN_DL_DIR=$SCRATCH/dl-offline
 # A network namespace of its own: root may make one; any other user
-# needs a user namespace too, mapping it to itself.
+# needs a user namespace too, where it is root (the image's fakeroot
+# chowns to 0, which must be mapped).
 offline=(unshare --net)
-[ "$(id -u)" -eq 0 ] || offline=(unshare --map-current-user --net)
+[ "$(id -u)" -eq 0 ] || offline=(unshare --map-root-user --net)
 off=$SCRATCH/offline
 configure "$off" KILN_PACKAGE_DL_HTTP=y KILN_PACKAGE_APPA=y
 res=$("${offline[@]}" make -C "$TOPDIR" O="$off" KILN_EXTERNAL="$EXT" DL_HTTP_SITE="$base/up" 2>&1) && st=0 || st=$?
