@@ -98,13 +98,15 @@ include $(TOPDIR)/support/make/kiln-tools.mk
 .PHONY: clean distclean help
 
 # clean keeps the configuration (and the forwarding Makefile);
-# distclean removes the whole output directory.
+# distclean removes the whole output directory. rm-tree also removes the
+# 0555 directories a package may install, for a build user who is not
+# root.
 clean:
-	$(Q)rm -rf $(BUILD_DIR) $(PER_PACKAGE_DIR) $(O)/host $(O)/target \
+	$(Q)$(TOPDIR)/support/scripts/rm-tree $(BUILD_DIR) $(PER_PACKAGE_DIR) $(O)/host $(O)/target \
 		$(BINARIES_DIR) $(KILN_TOOLS_DIR) $(O)/.host.tmp $(O)/.target.tmp
 
 distclean:
-	$(Q)rm -rf $(O)
+	$(Q)$(TOPDIR)/support/scripts/rm-tree $(O)
 
 help:
 	@echo 'Configuration:'

@@ -203,9 +203,11 @@ kiln-damaged-rules = $(foreach p,$(filter $(PACKAGES),$(KILN_DAMAGED)),\
 
 kiln-check-pkg = $(if $(KILN_UP_$(1)),,$(error unknown package '$(1)': no package/$(1)/ or external package defines it))
 
+# rm-tree: a package may leave 0555 directories, which a build user who
+# is not root cannot empty with a plain rm -rf.
 %-dirclean:
 	$(call kiln-check-pkg,$*)
-	$(Q)rm -rf $($(KILN_UP_$*)_DIR) $(PER_PACKAGE_DIR)/$*
+	$(Q)$(TOPDIR)/support/scripts/rm-tree $($(KILN_UP_$*)_DIR) $(PER_PACKAGE_DIR)/$*
 
 # -rebuild, -reconfigure and -reinstall forget the later stamps and then
 # build the package in a sub-make, so their order holds under -j.

@@ -64,10 +64,10 @@ define kiln-target-finalize-script
 '$(PKGDIR_TOOL)' merge --root '$(PER_PACKAGE_DIR)' --out '$(BASE_DIR)' --tree target $(PACKAGES)
 cd '$(TARGET_DIR)'
 $(if $(KILN_TARGET_REMOVE_DEV_FILES),
-rm -rf usr/include usr/share/aclocal usr/lib/pkgconfig usr/share/pkgconfig usr/lib/cmake
+'$(TOPDIR)/support/scripts/rm-tree' usr/include usr/share/aclocal usr/lib/pkgconfig usr/share/pkgconfig usr/lib/cmake
 find . \( -name '*.a' -o -name '*.la' \) \( -type f -o -type l \) -delete)
 $(if $(KILN_TARGET_REMOVE_DOCS),
-rm -rf usr/share/doc usr/share/man usr/share/info usr/share/gtk-doc usr/man usr/info)
+'$(TOPDIR)/support/scripts/rm-tree' usr/share/doc usr/share/man usr/share/info usr/share/gtk-doc usr/man usr/info)
 $(if $(KILN_STRIP),
 '$(TOPDIR)/support/scripts/strip-elf' '$(TARGET_STRIP)' .)
 cd '$(TOPDIR)'

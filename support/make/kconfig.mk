@@ -21,7 +21,13 @@ else
 KILN_DEFCONFIG_SAVED = $(call qstrip,$(patsubst KILN_DEFCONFIG=%,%,$(shell grep -s '^KILN_DEFCONFIG=' $(KILN_CONFIG))))
 endif
 
-KCONFIG_ENV = CONFIG_= KCONFIG_CONFIG=$(KILN_CONFIG) BASE_DIR=$(O) \
+# kconfig writes its temporary files (.tmpconfig.<pid>, .tmpconfig.h,
+# ..config.tmp) and, for syncconfig, include/config/ (which must exist)
+# into its working directory: it runs in the output directory, so a
+# read-only Kiln tree works, and finds Config.in's relative "source"
+# lines through srctree.
+KCONFIG_ENV = cd $(BUILD_DIR)/.kiln && srctree=$(TOPDIR) \
+	CONFIG_= KCONFIG_CONFIG=$(KILN_CONFIG) BASE_DIR=$(O) \
 	KILN_TOPDIR=$(TOPDIR) $(KILN_EXTERNAL_ENV) \
 	KCONFIG_AUTOCONFIG=$(BUILD_DIR)/.kiln/auto.conf \
 	KCONFIG_AUTOHEADER=$(BUILD_DIR)/.kiln/autoconf.h \
@@ -40,7 +46,7 @@ endef
 kiln-prepare-kconfig:
 	@command -v $(KCONFIG_CONF) >/dev/null || { \
 		echo "kiln: $(KCONFIG_CONF) not found: install the Debian package kconfig-frontends (utils/setup-host does it)" >&2; exit 1; }
-	@mkdir -p $(BUILD_DIR)/.kiln
+	@mkdir -p $(BUILD_DIR)/.kiln/include/config
 	$(if $(filter-out $(file <$(KILN_EXTERNAL_IN)),$(kiln-external-in))$(filter-out $(kiln-external-in),$(file <$(KILN_EXTERNAL_IN))),\
 		$(file >$(KILN_EXTERNAL_IN),$(kiln-external-in)))
 	$(file >$(O)/.kiln-external.mk,KILN_EXTERNAL_SAVED := $(KILN_EXTERNAL))

@@ -11,7 +11,10 @@ SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/kiln-test.XXXXXX")
 export KILN_TOOLS_DIR=${KILN_TEST_TOOLS_DIR:-$SCRATCH/kiln-tools}
 # Tests own their downloads: never the user's dl/.
 export KILN_DL_DIR=$SCRATCH/dl
-trap 'rm -rf "$SCRATCH"' EXIT
+# rm-tree: a test package may leave 0555 directories, which a test user
+# who is not root could not remove with rm -rf.
+KILN_RM_TREE=$TOPDIR/support/scripts/rm-tree
+trap '"$KILN_RM_TREE" "$SCRATCH"' EXIT
 
 t_count=0
 t_failed=0

@@ -241,15 +241,20 @@ is "$("$SCRATCH/a/target/usr/bin/dl-http-hello") $("$SCRATCH/b/target/usr/bin/dl
 
 # --- make source, then a build without network.
 export KILN_DL_DIR=$SCRATCH/dl-offline
+# A network namespace of its own: root may make one; any other user
+# needs a user namespace too, where it is root (the image's fakeroot
+# chowns to 0, which must be mapped).
+offline=(unshare --net)
+[ "$(id -u)" -eq 0 ] || offline=(unshare --map-root-user --net)
 off=$SCRATCH/offline
 configure "$off" KILN_PACKAGE_DL_HTTP=y KILN_PACKAGE_APPA=y
-res=$(unshare -n make -C "$TOPDIR" O="$off" KILN_EXTERNAL="$EXT" DL_HTTP_SITE="$base/up" 2>&1) && st=0 || st=$?
+res=$("${offline[@]}" make -C "$TOPDIR" O="$off" KILN_EXTERNAL="$EXT" DL_HTTP_SITE="$base/up" 2>&1) && st=0 || st=$?
 fails_like "kiln: dl-http: could not download $tarball" "without network and downloads, the build fails at the download"
 rm -rf "$off"
 configure "$off" KILN_PACKAGE_DL_HTTP=y KILN_PACKAGE_APPA=y
 ok "make source" kiln "$off" source DL_HTTP_SITE="$base/up"
 ok "fetched what the configuration needs" test -f "$KILN_DL_DIR/dl-http/$tarball"
-ok "then the build succeeds without network (unshare -n)" unshare -n make -C "$TOPDIR" O="$off" KILN_EXTERNAL="$EXT" DL_HTTP_SITE="$base/up"
+ok "then the build succeeds without network (unshare --net)" "${offline[@]}" make -C "$TOPDIR" O="$off" KILN_EXTERNAL="$EXT" DL_HTTP_SITE="$base/up"
 configure "$SCRATCH/offline2" KILN_PACKAGE_DL_HTTP=y KILN_PACKAGE_APPA=y
-ok "and so does a fresh output directory sharing the downloads" unshare -n make -C "$TOPDIR" O="$SCRATCH/offline2" KILN_EXTERNAL="$EXT" DL_HTTP_SITE="$base/up"
+ok "and so does a fresh output directory sharing the downloads" "${offline[@]}" make -C "$TOPDIR" O="$SCRATCH/offline2" KILN_EXTERNAL="$EXT" DL_HTTP_SITE="$base/up"
 done_testing
