@@ -1,12 +1,15 @@
 # Everything a configured build needs: the packages, the order they
 # build in, finalize, and the goals that inspect them.
 
-GNU_TARGET_NAME := $(call qstrip,$(KILN_GNU_TARGET_NAME))
-KILN_ARCH_NAME := $(call qstrip,$(KILN_ARCH))
+GNU_TARGET_NAME := $(KILN_GNU_TARGET_NAME)
+KILN_ARCH_NAME := $(KILN_ARCH)
 
 # The environment wins over the configuration, so that CI and several
 # output directories can share one download directory.
-DL_DIR := $(abspath $(or $(KILN_DL_DIR_FROM_ENV),$(call qstrip,$(KILN_DL_DIR))))
+# KILN_DL_DIR is a path option: "$(TOPDIR)/dl" means the Kiln tree's dl/.
+DL_DIR := $(or $(KILN_DL_DIR_FROM_ENV),$(call kiln-path,KILN_DL_DIR))
+$(call kiln-bad-path,KILN_DL_DIR,$(DL_DIR),choose another download directory)
+DL_DIR := $(abspath $(DL_DIR))
 
 ifeq ($(KILN_JLEVEL),0)
 KILN_JLEVEL := $(shell nproc)
