@@ -50,7 +50,7 @@ ifeq ($(KILN_INNER),)
 # "make clean all" keeps its order.
 KILN_GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 
-$(foreach d,$(if $(filter command line,$(origin KILN_EXTERNAL)),$(KILN_EXTERNAL)),\
+$(foreach d,$(if $(filter command line environment,$(origin KILN_EXTERNAL)),$(KILN_EXTERNAL)),\
 	$(call kiln-bad-path,KILN_EXTERNAL=,$(d),choose another directory for the external tree))
 $(if $(filter command line environment,$(origin KILN_DL_DIR)),\
 	$(call kiln-bad-path,KILN_DL_DIR=,$(KILN_DL_DIR),choose another download directory))
