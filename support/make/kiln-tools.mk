@@ -22,7 +22,6 @@ $(PKGDIR_TOOL): $(KILN_TOOLS_SRC) $(if $(filter-out $(wildcard $(KILN_TOOLS_BINS
 .PHONY: kiln-tools
 kiln-tools: $(PKGDIR_TOOL)
 
-
 .PHONY: kiln-tools-missing
 kiln-tools-missing:
 
