@@ -19,6 +19,18 @@ TOPDIR := $(patsubst %/,%,$(dir $(realpath $(lastword $(MAKEFILE_LIST)))))
 # O= may be relative to where make was started; everything below uses
 # absolute paths so they survive the cd of package recipes.
 O ?= $(TOPDIR)/output
+
+# Characters make cannot take in a path (a target, a prerequisite or a
+# word of a list), and that Kiln's recipes do not quote. Paths with any
+# of them are refused before anything is created.
+kiln-hash := \#
+KILN_BAD_PATH_CHARS := : $(kiln-hash) % ; * ? [ ] ' " \ $$
+# $(call kiln-bad-path,WHAT,PATH,HINT): an error when PATH is unusable.
+kiln-bad-path = $(if $(or $(word 2,$(2)),$(strip $(foreach c,$(KILN_BAD_PATH_CHARS),$(findstring $(c),$(2))))),\
+	$(error kiln: $(1) '$(2)' cannot hold blanks or any of : $(kiln-hash) % ; * ? [ ] ' " \ $$ (make cannot handle them); $(3)))
+
+$(call kiln-bad-path,the Kiln tree's path,$(patsubst %/Makefile,%,$(realpath $(lastword $(MAKEFILE_LIST)))),move or copy the tree to a path without them)
+$(call kiln-bad-path,O=,$(O),choose another output directory)
 override O := $(abspath $(O))
 BASE_DIR := $(O)
 
@@ -38,15 +50,32 @@ ifeq ($(KILN_INNER),)
 # "make clean all" keeps its order.
 KILN_GOALS := $(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)
 
+$(foreach d,$(if $(filter command line environment,$(origin KILN_EXTERNAL)),$(KILN_EXTERNAL)),\
+	$(call kiln-bad-path,KILN_EXTERNAL=,$(d),choose another directory for the external tree))
+$(if $(filter command line environment,$(origin KILN_DL_DIR)),\
+	$(call kiln-bad-path,KILN_DL_DIR=,$(KILN_DL_DIR),choose another download directory))
+
+# help and list-defconfigs only read: they take no lock and so create
+# no output directory.
+KILN_READONLY_GOALS := help list-defconfigs
+KILN_WITH_LOCK := $(if $(filter-out $(KILN_READONLY_GOALS),$(KILN_GOALS)),$(TOPDIR)/support/scripts/with-lock "$(O)")
+
+# The inner make includes .config.mk, a make-safe translation of
+# .config (support/scripts/config-to-make), redone when .config changes:
+# make compares the two dates, no shell runs on a no-op make.
+KILN_CONFIG_MK := $(O)/.config.mk
+$(KILN_CONFIG_MK): $(O)/.config $(TOPDIR)/support/scripts/config-to-make
+	$(Q)$(TOPDIR)/support/scripts/config-to-make $< $@
+
 .PHONY: _kiln_outer $(MAKECMDGOALS)
-_kiln_outer:
-	+$(Q)$(TOPDIR)/support/scripts/with-lock "$(O)" \
+_kiln_outer: $(if $(wildcard $(O)/.config),$(KILN_CONFIG_MK))
+	+$(Q)$(KILN_WITH_LOCK) \
 		$(MAKE) -C $(TOPDIR) -f $(TOPDIR)/Makefile KILN_INNER=1 O=$(O) \
 		$(if $(filter command line,$(origin KILN_EXTERNAL)),KILN_EXTERNAL="$(abspath $(KILN_EXTERNAL))") \
 		$(if $(filter command line,$(origin KILN_DEFCONFIG)),KILN_DEFCONFIG="$(abspath $(KILN_DEFCONFIG))") \
 		$(KILN_GOALS)
 
-all $(MAKECMDGOALS): _kiln_outer
+$(sort all $(MAKECMDGOALS)): _kiln_outer
 	@:
 
 else
@@ -103,7 +132,7 @@ include $(TOPDIR)/support/make/kiln-tools.mk
 # root.
 clean:
 	$(Q)$(TOPDIR)/support/scripts/rm-tree $(BUILD_DIR) $(PER_PACKAGE_DIR) $(O)/host $(O)/target \
-		$(BINARIES_DIR) $(KILN_TOOLS_DIR) $(O)/.host.tmp $(O)/.target.tmp
+		$(BINARIES_DIR) $(KILN_TOOLS_CLEAN) $(O)/.host.tmp $(O)/.target.tmp
 
 distclean:
 	$(Q)$(TOPDIR)/support/scripts/rm-tree $(O)
@@ -146,8 +175,15 @@ $(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)):
 else
 # .config defines KILN_DL_DIR too; the environment's value must win.
 KILN_DL_DIR_FROM_ENV := $(if $(filter environment,$(origin KILN_DL_DIR)),$(KILN_DL_DIR))
-include $(KILN_CONFIG)
+# Not .config itself: make would expand its '$' and cut at its '#'.
+# The outer make keeps the translation up to date; this rule makes it
+# when the inner make is run on its own.
+KILN_CONFIG_MK := $(O)/.config.mk
+$(KILN_CONFIG_MK): $(KILN_CONFIG) $(TOPDIR)/support/scripts/config-to-make
+	$(Q)$(TOPDIR)/support/scripts/config-to-make $< $@
+include $(KILN_CONFIG_MK)
 include $(TOPDIR)/support/make/build.mk
+include $(TOPDIR)/support/make/goals.mk
 endif
 endif
 

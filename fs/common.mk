@@ -13,7 +13,7 @@
 # $(eval $(call kiln-rootfs,<format>,<FMT>)).
 
 MAKEDEVS_TOOL = $(KILN_TOOLS_DIR)/bin/kiln-makedevs
-ROOTFS_DEVICE_TABLES := $(foreach t,$(call qstrip,$(KILN_ROOTFS_DEVICE_TABLE)),\
+ROOTFS_DEVICE_TABLES := $(foreach t,$(call kiln-path,KILN_ROOTFS_DEVICE_TABLE),\
 	$(abspath $(if $(filter /%,$(t)),,$(TOPDIR)/)$(t)))
 ROOTFS_WORK_DIR := $(BUILD_DIR)/.kiln/fs
 

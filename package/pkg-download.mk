@@ -15,8 +15,8 @@ KILN_DL_WRAPPER := $(TOPDIR)/support/download/dl-wrapper
 
 # Configuration symbols arrive quoted (strings) or as y (booleans); a
 # value given on the make command line may come unquoted.
-KILN_DL_PRIMARY = $(patsubst %/,%,$(call qstrip,$(KILN_PRIMARY_SITE)))
-KILN_DL_BACKUP = $(patsubst %/,%,$(call qstrip,$(KILN_BACKUP_SITE)))
+KILN_DL_PRIMARY = $(patsubst %/,%,$(strip $(KILN_PRIMARY_SITE)))
+KILN_DL_BACKUP = $(patsubst %/,%,$(strip $(KILN_BACKUP_SITE)))
 
 # A host package inherits its target variant's download variables when
 # it has none of its own. pkg-generic.mk forwards _SITE and _SOURCE

@@ -39,7 +39,7 @@ kiln-meson-list = [$(subst $(space),$(comma)$(space),$(strip $(foreach w,$(1),$(
 # derives the same values for its own Meson file).
 MESON_TARGET_CPU_FAMILY = $(TOOLCHAIN_MESON_CPU_FAMILY)
 MESON_TARGET_CPU = $(TOOLCHAIN_MESON_CPU)
-MESON_TARGET_ENDIAN = $(call qstrip,$(KILN_ENDIAN))
+MESON_TARGET_ENDIAN = $(KILN_ENDIAN)
 
 # meson and ninja are not built by Kiln: check them before the first use.
 define kiln-meson-check

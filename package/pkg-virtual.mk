@@ -27,12 +27,15 @@ KILN_VIRTUAL_PACKAGES :=
 KILN_VIRTUAL_DIR = $(STAMP_DIR)/virtual
 
 # The provider chosen for virtual package $(1), from the configuration.
-kiln-virtual-provider = $(call qstrip,$(KILN_PACKAGE_PROVIDES_$(KILN_UP_$(1))))
+# A package name holds no quotes: any are dropped, so that a value given
+# on the command line in Kconfig's form ('"vfoo-a"') works too.
+kiln-virtual-provider = $(strip $(subst ",,$(KILN_PACKAGE_PROVIDES_$(KILN_UP_$(1)))))
+#"))
 
 define inner-virtual-package
 $(2)_VERSION = virtual
 $(2)_SOURCE =
-$(2)_DEPENDENCIES += $$(call qstrip,$$(KILN_PACKAGE_PROVIDES_$(2)))
+$(2)_DEPENDENCIES += $$(subst ",,$$(KILN_PACKAGE_PROVIDES_$(2)))
 KILN_VIRTUAL_PACKAGES += $(1)
 $(call inner-generic-package,$(1),$(2),$(3),$(4))
 endef

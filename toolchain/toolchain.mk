@@ -14,12 +14,12 @@
 # The package lives in toolchain/, not package/toolchain/, so it calls
 # inner-generic-package itself instead of $(eval $(generic-package)).
 
-TOOLCHAIN_PREFIX := $(or $(call qstrip,$(KILN_TOOLCHAIN_PREFIX)),$(GNU_TARGET_NAME)-)
+TOOLCHAIN_PREFIX := $(or $(KILN_TOOLCHAIN_PREFIX),$(GNU_TARGET_NAME)-)
 # TOOLCHAIN_EXTERNAL_BIN=dir on the command line points a preset at
 # another directory (the tests use it to hide the compiler).
 ifeq ($(KILN_TOOLCHAIN_CUSTOM),y)
-TOOLCHAIN_EXTERNAL_BIN ?= $(call qstrip,$(KILN_TOOLCHAIN_CUSTOM_PATH))/bin
-TOOLCHAIN_HINT := check KILN_TOOLCHAIN_CUSTOM_PATH ($(call qstrip,$(KILN_TOOLCHAIN_CUSTOM_PATH))) and KILN_TOOLCHAIN_CUSTOM_PREFIX ($(TOOLCHAIN_PREFIX)) in make menuconfig, Toolchain
+TOOLCHAIN_EXTERNAL_BIN ?= $(call kiln-path,KILN_TOOLCHAIN_CUSTOM_PATH)/bin
+TOOLCHAIN_HINT := check KILN_TOOLCHAIN_CUSTOM_PATH ($(call kiln-path,KILN_TOOLCHAIN_CUSTOM_PATH)) and KILN_TOOLCHAIN_CUSTOM_PREFIX ($(TOOLCHAIN_PREFIX)) in make menuconfig, Toolchain
 else
 TOOLCHAIN_EXTERNAL_BIN ?= /usr/bin
 TOOLCHAIN_HINT := choose another toolchain in make menuconfig, Toolchain
@@ -33,7 +33,7 @@ TOOLCHAIN_LICENSE = GPL-3.0+ with GCC-exception-3.1 (gcc), LGPL-2.1+ (glibc)
 
 # The wrapper's configuration, as C string literals. The backslashes
 # survive make and reach the compiler as quotes.
-kiln-cstr = '-D$(1)=\"$(call qstrip,$(2))\"'
+kiln-cstr = '-D$(1)=\"$(2)\"'
 TOOLCHAIN_WRAPPER_DEFS = \
 	$(call kiln-cstr,KILN_WRAPPER_REAL_DIR,opt/ext-toolchain/bin) \
 	$(call kiln-cstr,KILN_WRAPPER_REAL_PREFIX,$(TOOLCHAIN_PREFIX)) \
@@ -58,13 +58,13 @@ TOOLCHAIN_TARGET_LIBS := libc.so.6 libm.so.6 libresolv.so.2 libpthread.so.0 libd
 # For the generated CMake and Meson files.
 TOOLCHAIN_CMAKE_PROCESSOR := $(KILN_ARCH_NAME)
 TOOLCHAIN_MESON_CPU_FAMILY := $(KILN_ARCH_NAME)
-TOOLCHAIN_MESON_CPU := $(or $(call qstrip,$(KILN_GCC_TARGET_CPU)),$(call qstrip,$(KILN_GCC_TARGET_ARCH)),$(KILN_ARCH_NAME))
+TOOLCHAIN_MESON_CPU := $(or $(KILN_GCC_TARGET_CPU),$(KILN_GCC_TARGET_ARCH),$(KILN_ARCH_NAME))
 TOOLCHAIN_NEEDS_EXE_WRAPPER := $(if $(filter x86_64,$(KILN_ARCH_NAME)),false,true)
 
 define TOOLCHAIN_CONFIGURE_CMDS
 	'$(TOOLCHAIN_TOOL)' check '$(TOOLCHAIN_REAL_CC)' '$(TOOLCHAIN_REAL_CXX)' '$(KILN_ARCH_NAME)' \
-		'$(call qstrip,$(KILN_GCC_TARGET_FLOAT_ABI))' '$(call qstrip,$(KILN_TOOLCHAIN_DEBIAN_PACKAGE))' \
-		'$(call qstrip,$(KILN_TOOLCHAIN_DEBIAN_CXX_PACKAGE))' '$(TOOLCHAIN_HINT)'
+		'$(KILN_GCC_TARGET_FLOAT_ABI)' '$(KILN_TOOLCHAIN_DEBIAN_PACKAGE)' \
+		'$(KILN_TOOLCHAIN_DEBIAN_CXX_PACKAGE)' '$(TOOLCHAIN_HINT)'
 endef
 
 define TOOLCHAIN_BUILD_CMDS
@@ -169,4 +169,4 @@ TARGET_CONFIGURE_OPTS = \
 # For CMake and Meson packages.
 TARGET_CMAKE_TOOLCHAIN_FILE = $(HOST_DIR)/share/kiln/toolchainfile.cmake
 TARGET_MESON_CROSS_FILE = $(HOST_DIR)/share/kiln/cross-compilation.conf
-QEMU_USER = $(call qstrip,$(KILN_QEMU_USER_NAME))
+QEMU_USER = $(KILN_QEMU_USER_NAME)

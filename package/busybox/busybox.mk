@@ -14,9 +14,9 @@ BUSYBOX_LICENSE_FILES = LICENSE
 
 # A relative path is relative to the Kiln tree (where every step runs).
 # The option is unset when busybox is not selected.
-BUSYBOX_CONFIG_NAME := $(or $(call qstrip,$(KILN_PACKAGE_BUSYBOX_CONFIG)),package/busybox/busybox.config)
+BUSYBOX_CONFIG_NAME := $(or $(call kiln-path,KILN_PACKAGE_BUSYBOX_CONFIG),package/busybox/busybox.config)
 BUSYBOX_KCONFIG_FILE := $(abspath $(if $(filter /%,$(BUSYBOX_CONFIG_NAME)),,$(TOPDIR)/)$(BUSYBOX_CONFIG_NAME))
-BUSYBOX_KCONFIG_FRAGMENT_FILES = $(foreach f,$(call qstrip,$(KILN_PACKAGE_BUSYBOX_CONFIG_FRAGMENT_FILES)),$(abspath $(if $(filter /%,$(f)),,$(TOPDIR)/)$(f)))
+BUSYBOX_KCONFIG_FRAGMENT_FILES = $(foreach f,$(call kiln-path,KILN_PACKAGE_BUSYBOX_CONFIG_FRAGMENT_FILES),$(abspath $(if $(filter /%,$(f)),,$(TOPDIR)/)$(f)))
 # busybox's kconfig predates olddefconfig and savedefconfig.
 BUSYBOX_KCONFIG_OLDCONFIG = oldconfig
 BUSYBOX_KCONFIG_SAVEDEFCONFIG = NO

@@ -32,29 +32,31 @@ endef
 # ------------------------------------------------------------------
 # target-finalize: the files made from the configuration.
 
-# $(1) as one shell word.
-skeleton-quote = '$(subst ','\'',$(1))'
-
-SKELETON_HOSTNAME = $(call qstrip,$(KILN_TARGET_GENERIC_HOSTNAME))
-SKELETON_ISSUE = $(call qstrip,$(KILN_TARGET_GENERIC_ISSUE))
-SKELETON_ROOT_PASSWD = $(call qstrip,$(KILN_TARGET_GENERIC_ROOT_PASSWD))
-SKELETON_GETTY_PORT = $(call qstrip,$(KILN_TARGET_GENERIC_GETTY_PORT))
-SKELETON_GETTY_BAUDRATE = $(call qstrip,$(KILN_TARGET_GENERIC_GETTY_BAUDRATE))
+# The options' values are their raw text (docs/configuration.md), put
+# into the recipes as single-quoted shell words and written with printf
+# '%s' or awk's ENVIRON: no character of theirs is ever interpreted.
+SKELETON_HOSTNAME = $(call kiln-sq,$(KILN_TARGET_GENERIC_HOSTNAME))
+SKELETON_ISSUE = $(call kiln-sq,$(KILN_TARGET_GENERIC_ISSUE))
+SKELETON_ROOT_PASSWD = $(call kiln-sq,$(KILN_TARGET_GENERIC_ROOT_PASSWD))
+SKELETON_GETTY_PORT = $(KILN_TARGET_GENERIC_GETTY_PORT)
 
 # The root password is hashed here (SHA-512 crypt, openssl passwd -6),
 # so .config holds the clear text but the image only the hash. A value
-# starting with '$' is taken as already hashed. Empty: no password.
+# starting with '$' is taken as already hashed ($1$, $5$, $6$, $y$...)
+# and written as it is. Empty: no password.
 define SKELETON_FINALIZE_HOOK
-	printf '%s\n' $(call skeleton-quote,$(SKELETON_HOSTNAME)) > '$(TARGET_DIR)/etc/hostname'
-	printf '%s\n\n' $(call skeleton-quote,$(SKELETON_ISSUE)) > '$(TARGET_DIR)/etc/issue'
-	pw=$(call skeleton-quote,$(SKELETON_ROOT_PASSWD)); \
+	printf '%s\n' $(SKELETON_HOSTNAME) > '$(TARGET_DIR)/etc/hostname'
+	printf '%s\n\n' $(SKELETON_ISSUE) > '$(TARGET_DIR)/etc/issue'
+	pw=$(SKELETON_ROOT_PASSWD); \
 	case "$$pw" in \
 	''|'$$'*) hash=$$pw ;; \
 	*) command -v openssl >/dev/null || { echo "skeleton: hashing the root password (KILN_TARGET_GENERIC_ROOT_PASSWD) needs openssl: apt-get install openssl" >&2; exit 1; }; \
 	   hash=$$(printf '%s\n' "$$pw" | openssl passwd -6 -stdin) ;; \
 	esac; \
+	case "$$hash" in *:*) echo "skeleton: KILN_TARGET_GENERIC_ROOT_PASSWD starts with '$$' so it is taken as a hash, but it holds a ':', which no crypt hash has and /etc/shadow cannot hold; give the hash as crypt(3) or mkpasswd wrote it, or the clear text" >&2; exit 1 ;; esac; \
 	rm -f '$(TARGET_DIR)/etc/shadow'; \
-	sed "s|^root:[^:]*:|root:$$hash:|" '$(TOPDIR)/system/shadow.in' > '$(TARGET_DIR)/etc/shadow'; \
+	KILN_HASH="$$hash" awk 'BEGIN { FS = OFS = ":" } $$1 == "root" { $$2 = ENVIRON["KILN_HASH"] } { print }' \
+		'$(TOPDIR)/system/shadow.in' > '$(TARGET_DIR)/etc/shadow'; \
 	chmod 0600 '$(TARGET_DIR)/etc/shadow'
 endef
 
@@ -64,7 +66,9 @@ endef
 # init system takes effect at the next make, with no rebuild.
 define SKELETON_INIT_BUSYBOX_HOOK
 	$(if $(SKELETON_GETTY_PORT),
-	sed -e 's|@GETTY_PORT@|$(SKELETON_GETTY_PORT)|g' -e 's|@GETTY_BAUDRATE@|$(SKELETON_GETTY_BAUDRATE)|g' \
+	KILN_PORT=$(call kiln-sq,$(KILN_TARGET_GENERIC_GETTY_PORT)) KILN_BAUD=$(call kiln-sq,$(KILN_TARGET_GENERIC_GETTY_BAUDRATE)) \
+		awk 'function rep(s, a, b,  i, r) { r = ""; while ((i = index(s, a)) > 0) { r = r substr(s, 1, i - 1) b; s = substr(s, i + length(a)) } return r s } \
+			{ print rep(rep($$0, "@GETTY_PORT@", ENVIRON["KILN_PORT"]), "@GETTY_BAUDRATE@", ENVIRON["KILN_BAUD"]) }' \
 		'$(TOPDIR)/system/inittab.in' > '$(TARGET_DIR)/etc/inittab',
 	sed -e '/@GETTY_PORT@/d' '$(TOPDIR)/system/inittab.in' > '$(TARGET_DIR)/etc/inittab')
 	for f in rcS rcK; do \

@@ -1,13 +1,16 @@
 # Everything a configured build needs: the packages, the order they
 # build in, finalize, and the goals that inspect them.
 
-GNU_TARGET_NAME := $(call qstrip,$(KILN_GNU_TARGET_NAME))
-KILN_ARCH_NAME := $(call qstrip,$(KILN_ARCH))
+GNU_TARGET_NAME := $(KILN_GNU_TARGET_NAME)
+KILN_ARCH_NAME := $(KILN_ARCH)
 
 # The environment wins over the configuration, so that CI and several
 # output directories can share one download directory.
-DL_DIR := $(abspath $(or $(KILN_DL_DIR_FROM_ENV),$(call qstrip,$(KILN_DL_DIR))))
-# Including .config gave KILN_DL_DIR the configuration's value, and make
+# KILN_DL_DIR is a path option: "$(TOPDIR)/dl" means the Kiln tree's dl/.
+DL_DIR := $(or $(KILN_DL_DIR_FROM_ENV),$(call kiln-path,KILN_DL_DIR))
+$(call kiln-bad-path,KILN_DL_DIR,$(DL_DIR),choose another download directory)
+DL_DIR := $(abspath $(DL_DIR))
+# Including the configuration gave KILN_DL_DIR its value there, and make
 # exports a variable that came from the environment with its new value:
 # a sub-make (<pkg>-rebuild, ...) would then download elsewhere.
 ifneq ($(KILN_DL_DIR_FROM_ENV),)

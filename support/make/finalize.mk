@@ -14,8 +14,8 @@ HOST_FINALIZE_STAMP := $(STAMP_DIR)/.stamp_host_finalized
 TARGET_FINALIZE_STAMP := $(STAMP_DIR)/.stamp_target_finalized
 KILN_INSTALL_STAMPS := $(foreach p,$(PACKAGES),$($(KILN_UP_$(p))_DIR)/.stamp_installed)
 
-KILN_OVERLAYS := $(call qstrip,$(KILN_ROOTFS_OVERLAY))
-KILN_POST_BUILD_SCRIPTS := $(call qstrip,$(KILN_ROOTFS_POST_BUILD_SCRIPT))
+KILN_OVERLAYS := $(call kiln-path,KILN_ROOTFS_OVERLAY)
+KILN_POST_BUILD_SCRIPTS := $(call kiln-path,KILN_ROOTFS_POST_BUILD_SCRIPT)
 # An overlay is a tree: only a find can tell whether it changed, and it
 # runs only for configurations that have one.
 KILN_OVERLAY_CHANGED := $(strip $(if $(KILN_OVERLAYS),$(if $(wildcard $(TARGET_FINALIZE_STAMP)),\
@@ -33,7 +33,7 @@ TARGET_STRIP = $(GNU_TARGET_NAME)-strip
 # The home directories are given to their users in the image, under
 # fakeroot (fs/common.mk reads KILN_USERS_HOMES); in output/target they
 # stay the build user's, like every file.
-KILN_USERS_TABLES := $(foreach t,$(call qstrip,$(KILN_ROOTFS_USERS_TABLES)),\
+KILN_USERS_TABLES := $(foreach t,$(call kiln-path,KILN_ROOTFS_USERS_TABLES),\
 	$(abspath $(if $(filter /%,$(t)),,$(TOPDIR)/)$(t)))
 KILN_USERS_PACKAGES = $(foreach p,$(PACKAGES),$(if $($(KILN_UP_$(p))_USERS),$(p)))
 KILN_USERS_HOMES := $(STAMP_DIR)/users-homes.txt
@@ -78,7 +78,7 @@ rsync -a --keep-dirlinks --exclude .empty --exclude '*~' '$(d)/' '$(TARGET_DIR)/
 $(kiln-users-script)
 $(foreach s,$(KILN_POST_BUILD_SCRIPTS),
 echo "Running post-build script $(s)"
-KILN_CONFIG='$(KILN_CONFIG)' '$(s)' '$(TARGET_DIR)' $(call qstrip,$(KILN_ROOTFS_POST_SCRIPT_ARGS)))
+KILN_CONFIG='$(KILN_CONFIG)' '$(s)' '$(TARGET_DIR)' $(foreach a,$(KILN_ROOTFS_POST_SCRIPT_ARGS),$(call kiln-sq,$(a))))
 endef
 
 .PHONY: host-finalize target-finalize

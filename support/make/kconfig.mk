@@ -18,7 +18,8 @@ DEFCONFIG_DIRS := $(TOPDIR)/configs $(addsuffix /configs,$(KILN_EXTERNAL))
 ifeq ($(origin KILN_DEFCONFIG),command line)
 KILN_DEFCONFIG_SAVED := $(abspath $(KILN_DEFCONFIG))
 else
-KILN_DEFCONFIG_SAVED = $(call qstrip,$(patsubst KILN_DEFCONFIG=%,%,$(shell grep -s '^KILN_DEFCONFIG=' $(KILN_CONFIG))))
+KILN_DEFCONFIG_SAVED = $(strip $(subst ",,$(patsubst KILN_DEFCONFIG=%,%,$(shell grep -s '^KILN_DEFCONFIG=' $(KILN_CONFIG)))))
+#"))
 endif
 
 # kconfig writes its temporary files (.tmpconfig.<pid>, .tmpconfig.h,

@@ -9,9 +9,31 @@ define sep
 
 endef
 
-# Kconfig writes strings with their quotes; make wants them bare.
-qstrip = $(strip $(subst ",,$(1)))
-#"))
+# Configuration strings reach make as their raw text: the Makefile
+# includes .config.mk, where support/scripts/config-to-make has undone
+# Kconfig's quotes and escapes and made '$' and '#' safe. So
+# $(KILN_TARGET_GENERIC_ISSUE) is the banner itself, byte for byte
+# (docs/configuration.md). Use it whole: no $(strip), no word functions
+# unless the option is a list.
+
+# $(call kiln-sq,TEXT): TEXT as one shell word, byte for byte, for
+# recipes ('...' with each ' written '\'').
+kiln-sq = '$(subst ','\'',$(1))'
+
+# Kept for external trees written for Buildroot, where strings kept
+# their quotes: values have none now, so it only trims blanks.
+qstrip = $(strip $(1))
+
+# Path options may hold these make-style references, replaced by their
+# values (Buildroot's "$(TOPDIR)/dl" keeps working); nothing else in
+# any option is ever expanded.
+KILN_PATH_REFS = TOPDIR BASE_DIR CONFIG_DIR O $(foreach d,$(KILN_EXTERNAL),KILN_EXTERNAL_$(KILN_EXT_NAME_$(d))_PATH)
+kiln-expand-refs = $(if $(2),$(call kiln-expand-refs,$(subst $$($(firstword $(2))),$($(firstword $(2))),$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
+# $(call kiln-path,OPTION): the value of the path option OPTION (a
+# variable name) with its references replaced; any other $( is an error.
+kiln-path = $(call kiln-path-check,$(1),$(call kiln-expand-refs,$($(1)),$(KILN_PATH_REFS)))
+kiln-ref-start := $$(
+kiln-path-check = $(if $(findstring $(kiln-ref-start),$(2)),$(error kiln: $(1) holds '$(2)': a path option may only refer to $(foreach r,$(KILN_PATH_REFS),$$($(r))); fix it in make menuconfig))$(2)
 
 # zlib -> ZLIB, host-libfoo-bar -> HOST_LIBFOO_BAR, libstdc++ -> LIBSTDCXX.
 # A chain of $(subst) is far cheaper than a $(shell tr) per package.
