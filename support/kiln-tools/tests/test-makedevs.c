@@ -56,9 +56,13 @@ static void test_apply(void)
 		tap_ok(0, "mkdtemp");
 		return;
 	}
-	char err[256], path[512];
+	char err[256], path[512], line[128];
 	struct stat st;
-	parse("/var/lib/x d 1777 0 0 - - - - -", err, sizeof err);
+	/* the caller's own uid and gid: chown to them works for a user who is
+	 * not root too (kiln-makedevs runs under fakeroot in a build) */
+	unsigned uid = (unsigned)getuid(), gid = (unsigned)getgid();
+	snprintf(line, sizeof line, "/var/lib/x d 1777 %u %u - - - - -", uid, gid);
+	parse(line, err, sizeof err);
 	snprintf(path, sizeof path, "%s/var/lib/x", root);
 	tap_ok(mkd_apply(root, &e, "t:1") == 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
 		       (st.st_mode & 07777) == 01777,
@@ -69,10 +73,12 @@ static void test_apply(void)
 	FILE *f = fopen(path, "w");
 	if (f)
 		fclose(f);
-	parse("/shadow f 600 0 0 - - - - -", err, sizeof err);
+	snprintf(line, sizeof line, "/shadow f 600 %u %u - - - - -", uid, gid);
+	parse(line, err, sizeof err);
 	tap_ok(mkd_apply(root, &e, "t:3") == 0 && stat(path, &st) == 0 && (st.st_mode & 07777) == 0600,
 	       "file mode set");
-	parse("/run/fifo p 644 0 0 - - - - -", err, sizeof err);
+	snprintf(line, sizeof line, "/run/fifo p 644 %u %u - - - - -", uid, gid);
+	parse(line, err, sizeof err);
 	snprintf(path, sizeof path, "%s/run/fifo", root);
 	tap_ok(mkd_apply(root, &e, "t:4") == 0 && stat(path, &st) == 0 && S_ISFIFO(st.st_mode), "fifo");
 	if (geteuid() == 0) {
