@@ -73,13 +73,14 @@ kiln-step-body-extract = $(call kiln-plain-step,EXTRACT)$(sep)$(kiln-after-extra
 kiln-step-body-patch = $(call kiln-plain-step,PATCH)
 # A package built from a local directory (<PKG>_OVERRIDE_SRCDIR, or
 # <PKG>_SITE_METHOD = local) takes the directory's current state before
-# it configures and before it builds, so -rebuild and -reconfigure see
-# the developer's edits, as in Buildroot. No --delete: build products in
-# the build directory survive, so a rebuild stays incremental.
-kiln-override-sync = $(if $($(PKGUP)_OVERRIDE_SRCDIR),rsync -a --exclude .git --exclude '.stamp_*' \
-	--exclude .logs '$($(PKGUP)_OVERRIDE_SRCDIR)/' '$(@D)/'$(sep))
-kiln-step-body-configure = $(kiln-override-sync)$(call kiln-plain-step,CONFIGURE)
-kiln-step-body-build = $(kiln-override-sync)$(call kiln-plain-step,BUILD)
+# it configures, and -rebuild syncs it too (see %-rebuild), so both see
+# the developer's edits, as in Buildroot. Not before every build: files
+# configure wrote (config.sub, an autoreconf'd configure) would be put
+# back. No --delete: build products survive, a rebuild stays incremental.
+kiln-override-sync-of = rsync -a --exclude .git --exclude '.stamp_*' --exclude .logs \
+	'$($(1)_OVERRIDE_SRCDIR)/' '$($(1)_DIR)/'
+kiln-step-body-configure = $(if $($(PKGUP)_OVERRIDE_SRCDIR),$(call kiln-override-sync-of,$(PKGUP))$(sep))$(call kiln-plain-step,CONFIGURE)
+kiln-step-body-build = $(call kiln-plain-step,BUILD)
 
 # Install: target packages install to staging, target and images as
 # they ask; host packages only to HOST_DIR.
@@ -192,9 +193,12 @@ $(BUILD_DIR)/%/.stamp_installed: $(BUILD_DIR)/%/.stamp_built
 	$(Q)touch $@
 
 # A package whose files a dependent changed in place (record marked it
-# with per-package/<pkg>/.damaged) is reinstalled by the next make, so
-# nothing built from the changed copy ships. One glob per make.
-KILN_DAMAGED = $(patsubst $(PER_PACKAGE_DIR)/%/.damaged,%,$(wildcard $(PER_PACKAGE_DIR)/*/.damaged))
+# in per-package/<pkg>/.damaged) is reinstalled by the next make, so
+# nothing built from the changed copy ships. A no-op make looks at one
+# path, the index per-package/.damaged (see kiln-pkgdir's damaged.c).
+KILN_DAMAGED_INDEX = $(PER_PACKAGE_DIR)/.damaged
+KILN_DAMAGED = $(if $(wildcard $(KILN_DAMAGED_INDEX)),$(foreach p,$(sort $(file <$(KILN_DAMAGED_INDEX))),\
+	$(if $(wildcard $(PER_PACKAGE_DIR)/$(p)/.damaged),$(p))))
 kiln-damaged-rules = $(foreach p,$(filter $(PACKAGES),$(KILN_DAMAGED)),\
 	$(eval $($(KILN_UP_$(p))_DIR)/.stamp_installed: FORCE))
 
@@ -215,6 +219,8 @@ kiln-forget = $(call kiln-check-pkg,$(1))rm -f $(foreach s,$(2),$($(KILN_UP_$(1)
 
 %-rebuild:
 	$(Q)$(call kiln-forget,$*,built installed)
+	$(if $($(KILN_UP_$*)_OVERRIDE_SRCDIR),$(if $(wildcard $($(KILN_UP_$*)_DIR)/.stamp_configured),\
+		$(Q)$(call kiln-override-sync-of,$(KILN_UP_$*))))
 	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
 
 %-reconfigure:

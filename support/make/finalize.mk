@@ -95,6 +95,7 @@ $(TARGET_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) $(KILN_POST_BUIL
 	@rm -f $@
 	$(foreach p,$(KILN_USERS_PACKAGES),$(file >$(call kiln-users-pkg-table,$(p)),$($(KILN_UP_$(p))_USERS)))
 	$(call kiln-run-finalize,target-finalize,assembling output/target,$(kiln-target-finalize-script))
+	$(Q)rm -f '$(KILN_DAMAGED_INDEX)'
 	$(Q)touch $@
 
 .PHONY: FORCE

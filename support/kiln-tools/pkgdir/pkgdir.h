@@ -127,6 +127,11 @@ struct scan {
 };
 void scan_content(struct scan *s, const char *data, size_t n);
 
+/* ---- damaged.c ---- */
+/* Appends line (PATH TAB what, newline-terminated) to ROOT/OWNER/.damaged
+ * and OWNER to the index ROOT/.damaged; 0 or errno. */
+int mark_damaged(const char *root, const char *owner, const char *line, size_t n);
+
 /* ---- rmtree.c ---- */
 /* rm -rf dirfd/name without following symlinks; 0 or errno, *where gets
  * the failing path relative to dirfd (malloc'd) on error. */

@@ -140,16 +140,9 @@ static int not_as_recorded(struct placer *pl, size_t d, const struct kiln_entry 
 	     "(the file was changed after %s installed it); %s will be reinstalled by the next "
 	     "make", pl->root, src_rel(pl, d, e), oname(pl, d), oname(pl, d), oname(pl, d));
 	pl->c.len = 0;
-	kbuf_printf(&pl->c, "%s/.damaged", oname(pl, d));
-	int fd = openat(pl->srcfd, kbuf_cstr(&pl->c), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
-			0644);
-	if (fd >= 0) {
-		pl->c.len = 0;
-		kbuf_add(&pl->c, e->path, e->plen);
-		kbuf_adds(&pl->c, "\tcontent differs from the manifest\n");
-		kiln_write_all(fd, pl->c.p, pl->c.len);
-		close(fd);
-	}
+	kbuf_add(&pl->c, e->path, e->plen);
+	kbuf_adds(&pl->c, "\tcontent differs from the manifest\n");
+	mark_damaged(pl->root, oname(pl, d), pl->c.p, pl->c.len);
 	return -1;
 }
 

@@ -120,12 +120,10 @@ static void shared_file_changed(struct rec *r, const char *rel, const struct imp
 	struct kbuf mark = {0}, line = {0};
 	kbuf_printf(&mark, "%s/%s/.damaged", r->root, ie->owner);
 	kbuf_printf(&line, "%s\tchanged by %s: %s\n", rel, r->pkg, r->what.p);
-	int fd = open(mark.p, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-	if (fd < 0 || kiln_write_all(fd, line.p, line.len) != 0)
+	int e = mark_damaged(r->root, ie->owner, line.p, line.len);
+	if (e)
 		kiln_err(&r->ctx, mark.p, "cannot mark %s for reinstalling: %s (run make %s-reinstall)",
-			 ie->owner, strerror(errno), ie->owner);
-	if (fd >= 0)
-		close(fd);
+			 ie->owner, strerror(e), ie->owner);
 	kbuf_free(&mark);
 	kbuf_free(&line);
 }
@@ -150,7 +148,8 @@ static const char *find_build_path(const struct rec *r, const char *data, size_t
 			const char *q = memmem(p, (size_t)(end - p), needle, nl);
 			if (!q)
 				break;
-			if (q + nl == end || !pathchar((unsigned char)q[nl])) {
+			if ((q + nl == end || !pathchar((unsigned char)q[nl])) &&
+			    (q == data || (!pathchar((unsigned char)q[-1]) && q[-1] != '/'))) {
 				if (!best || q < best)
 					best = q;
 				break;
@@ -284,8 +283,9 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 	int in_target = rlen > 7 && memcmp(rel, "target/", 7) == 0;
 	r->scan.path = abs_path(r, rel);
 	r->scan.self = 0;
-	/* In target/ one message covers every build path, see target_leak. */
-	r->scan.quiet = in_target;
+	/* In target/ one message covers every build path, see target_leak;
+	 * ELF files keep the per-package check alone (see below). */
+	r->scan.quiet = 0;
 	int err;
 	if (type == 'l') {
 		err = have_link ? 0 : read_link(dirfd, name, &r->link);
@@ -295,6 +295,7 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 			e->target = kiln_xstrndup(r->link.p, r->link.len);
 			e->tlen = r->link.len;
 			int leaks = r->scan.leaks;
+			r->scan.quiet = in_target;
 			scan_content(&r->scan, e->target, e->tlen);
 			if (r->scan.self)
 				e->flags |= KILN_F_RELOC;
@@ -308,15 +309,16 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 		if (!err) {
 			kiln_sha256(r->content.p, r->content.len, e->sha);
 			e->size = r->content.len;
+			/* ELF files: their build RPATHs are kiln-rpath's to remove,
+			 * right after record, and debug paths the wrapper's prefix
+			 * maps' job; only another package's directory is reported. */
+			int elf = r->content.len >= 4 && memcmp(r->content.p, "\x7f" "ELF", 4) == 0;
 			int leaks = r->scan.leaks;
+			r->scan.quiet = in_target && !elf;
 			scan_content(&r->scan, r->content.p, r->content.len);
 			if (r->scan.self && !memchr(r->content.p, 0, r->content.len))
 				e->flags |= KILN_F_RELOC;
-			/* ELF files: their build RPATHs are kiln-rpath's to remove,
-			 * right after record; debug paths are the wrapper's prefix
-			 * maps' job. */
-			if (in_target && !(r->content.len >= 4 &&
-					   memcmp(r->content.p, "\x7f" "ELF", 4) == 0)) {
+			if (in_target && !elf) {
 				r->scan.leaks = leaks;
 				target_leak(r, rel, r->content.p, r->content.len);
 			}

@@ -243,8 +243,10 @@ static void test_basic(struct t *t)
 	tap_ok(rc == 1 && has(t, "c changed its content in place, but the file belongs to a") &&
 	       has(t, "c/target/usr/lib/liba.so.1:") && !exists(P(t, "c/manifest")),
 	       "in-place edit of a hardlinked file: error names c, path, a; no manifest") || (show(t), 0);
-	tap_ok(strstr(slurp(P(t, "a/.damaged")), "target/usr/lib/liba.so.1\tchanged by c: its content") != NULL,
-	       "the owner is marked damaged");
+	tap_ok(strstr(slurp(P(t, "a/.damaged")), "target/usr/lib/liba.so.1\tchanged by c: its content") != NULL &&
+	       strcmp(slurp(P(t, ".damaged")), "a\n") == 0,
+	       "the owner is marked damaged, and named in the index");
+	unlink(P(t, ".damaged"));
 	/* undo: the corruption hit a's file too, which is exactly why this is an error */
 	truncate(P(t, "a/target/usr/lib/liba.so.1"), bl);
 	unlink(P(t, "a/.damaged"));
@@ -266,7 +268,7 @@ static void test_basic(struct t *t)
 	symlink(P(t, "c/target/usr/lib/liba.so.1"), P(t, "c/target/abs"));
 	/* a build path in a target file; a longer name is not that path */
 	char conf[200];
-	snprintf(conf, sizeof conf, "a=/forbidden/dirx\n");
+	snprintf(conf, sizeof conf, "a=/forbidden/dirx b=/x/forbidden/dir/y\n");
 	put(P(t, "c/target/etc/ok.conf"), conf);
 	put(P(t, "c/target/etc/bad.conf"), "b=\"/forbidden/dir/x\"\n");
 	rc = RECORD(t, "c", "--forbid", "/forbidden/dir/");
@@ -281,6 +283,19 @@ static void test_basic(struct t *t)
 	rc = RECORD(t, "c", "--forbid", "/forbidden/dir", "--strict");
 	tap_ok(rc == 1 && has(t, "etc/bad.conf: holds a path of the build machine"), "--strict: error") || (show(t), 0);
 	unlink(P(t, "c/target/etc/bad.conf"));
+
+	/* a target ELF file holding another package's directory: the
+	 * per-package leak message, in strict mode too */
+	char elf[4096];
+	int el = snprintf(elf, sizeof elf, "\177ELF rpath=%s/a/host/lib", t->root);
+	put_n(P(t, "c/target/usr/lib/libq.so"), elf, (size_t)el);
+	rc = RECORD(t, "c");
+	tap_ok(rc == 0 && has(t, "target/usr/lib/libq.so contains the per-package directory of a") &&
+	       !has(t, "libq.so holds"), "target ELF file: per-package leak warning only") || (show(t), 0);
+	rc = RECORD(t, "c", "--strict");
+	tap_ok(rc == 1 && has(t, "libq.so: contains the per-package directory of a"),
+	       "target ELF file, --strict: the error says why") || (show(t), 0);
+	unlink(P(t, "c/target/usr/lib/libq.so"));
 
 	/* leak */
 	char leak[4096];
