@@ -14,7 +14,7 @@
 # The package lives in toolchain/, not package/toolchain/, so it calls
 # inner-generic-package itself instead of $(eval $(generic-package)).
 
-TOOLCHAIN_PREFIX := $(or $(KILN_TOOLCHAIN_PREFIX),$(GNU_TARGET_NAME)-)
+TOOLCHAIN_PREFIX := $(call kiln-word-safe,KILN_TOOLCHAIN_PREFIX,$(or $(KILN_TOOLCHAIN_PREFIX),$(GNU_TARGET_NAME)-))
 # TOOLCHAIN_EXTERNAL_BIN=dir on the command line points a preset at
 # another directory (the tests use it to hide the compiler).
 ifeq ($(KILN_TOOLCHAIN_CUSTOM),y)
@@ -38,12 +38,12 @@ TOOLCHAIN_WRAPPER_DEFS = \
 	$(call kiln-cstr,KILN_WRAPPER_REAL_DIR,opt/ext-toolchain/bin) \
 	$(call kiln-cstr,KILN_WRAPPER_REAL_PREFIX,$(TOOLCHAIN_PREFIX)) \
 	$(call kiln-cstr,KILN_WRAPPER_SYSROOT,$(GNU_TARGET_NAME)/sysroot) \
-	$(call kiln-cstr,KILN_WRAPPER_CPU,$(KILN_GCC_TARGET_CPU)) \
-	$(call kiln-cstr,KILN_WRAPPER_ARCH,$(KILN_GCC_TARGET_ARCH)) \
-	$(call kiln-cstr,KILN_WRAPPER_ABI,$(KILN_GCC_TARGET_ABI)) \
-	$(call kiln-cstr,KILN_WRAPPER_FPU,$(KILN_GCC_TARGET_FPU)) \
-	$(call kiln-cstr,KILN_WRAPPER_FLOAT_ABI,$(KILN_GCC_TARGET_FLOAT_ABI)) \
-	$(call kiln-cstr,KILN_WRAPPER_LAUNCHER,$(KILN_TOOLCHAIN_LAUNCHER))
+	$(call kiln-cstr,KILN_WRAPPER_CPU,$(call kiln-word-safe,KILN_GCC_TARGET_CPU,$(KILN_GCC_TARGET_CPU))) \
+	$(call kiln-cstr,KILN_WRAPPER_ARCH,$(call kiln-word-safe,KILN_GCC_TARGET_ARCH,$(KILN_GCC_TARGET_ARCH))) \
+	$(call kiln-cstr,KILN_WRAPPER_ABI,$(call kiln-word-safe,KILN_GCC_TARGET_ABI,$(KILN_GCC_TARGET_ABI))) \
+	$(call kiln-cstr,KILN_WRAPPER_FPU,$(call kiln-word-safe,KILN_GCC_TARGET_FPU,$(KILN_GCC_TARGET_FPU))) \
+	$(call kiln-cstr,KILN_WRAPPER_FLOAT_ABI,$(call kiln-word-safe,KILN_GCC_TARGET_FLOAT_ABI,$(KILN_GCC_TARGET_FLOAT_ABI))) \
+	$(call kiln-cstr,KILN_WRAPPER_LAUNCHER,$(call kiln-word-safe,KILN_TOOLCHAIN_LAUNCHER,$(KILN_TOOLCHAIN_LAUNCHER)))
 
 # Wrapped drivers, and binutils linked under the target's tuple.
 TOOLCHAIN_WRAPPED := gcc cc cpp $(if $(KILN_TOOLCHAIN_CXX),g++ c++)
@@ -63,8 +63,8 @@ TOOLCHAIN_NEEDS_EXE_WRAPPER := $(if $(filter x86_64,$(KILN_ARCH_NAME)),false,tru
 
 define TOOLCHAIN_CONFIGURE_CMDS
 	'$(TOOLCHAIN_TOOL)' check '$(TOOLCHAIN_REAL_CC)' '$(TOOLCHAIN_REAL_CXX)' '$(KILN_ARCH_NAME)' \
-		'$(KILN_GCC_TARGET_FLOAT_ABI)' '$(KILN_TOOLCHAIN_DEBIAN_PACKAGE)' \
-		'$(KILN_TOOLCHAIN_DEBIAN_CXX_PACKAGE)' '$(TOOLCHAIN_HINT)'
+		'$(KILN_GCC_TARGET_FLOAT_ABI)' $(call kiln-sq,$(KILN_TOOLCHAIN_DEBIAN_PACKAGE)) \
+		$(call kiln-sq,$(KILN_TOOLCHAIN_DEBIAN_CXX_PACKAGE)) $(call kiln-sq,$(TOOLCHAIN_HINT))
 endef
 
 define TOOLCHAIN_BUILD_CMDS

@@ -19,7 +19,7 @@ KILN_POST_BUILD_SCRIPTS := $(call kiln-path,KILN_ROOTFS_POST_BUILD_SCRIPT)
 # An overlay is a tree: only a find can tell whether it changed, and it
 # runs only for configurations that have one.
 KILN_OVERLAY_CHANGED := $(strip $(if $(KILN_OVERLAYS),$(if $(wildcard $(TARGET_FINALIZE_STAMP)),\
-	$(shell find $(KILN_OVERLAYS) -newer $(TARGET_FINALIZE_STAMP) -print -quit 2>/dev/null),force)))
+	$(shell find $(foreach d,$(KILN_OVERLAYS),$(call kiln-sq,$(d))) -newer '$(TARGET_FINALIZE_STAMP)' -print -quit 2>/dev/null),force)))
 
 TARGET_STRIP = $(GNU_TARGET_NAME)-strip
 

@@ -31,9 +31,19 @@ KILN_PATH_REFS = TOPDIR BASE_DIR CONFIG_DIR O $(foreach d,$(KILN_EXTERNAL),KILN_
 kiln-expand-refs = $(if $(2),$(call kiln-expand-refs,$(subst $$($(firstword $(2))),$($(firstword $(2))),$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
 # $(call kiln-path,OPTION): the value of the path option OPTION (a
 # variable name) with its references replaced; any other $( is an error.
-kiln-path = $(call kiln-path-check,$(1),$(call kiln-expand-refs,$($(1)),$(KILN_PATH_REFS)))
+kiln-path = $(call kiln-shell-safe,$(1),$(call kiln-path-check,$(1),$(call kiln-expand-refs,$($(1)),$(KILN_PATH_REFS))))
 kiln-ref-start := $$(
 kiln-path-check = $(if $(findstring $(kiln-ref-start),$(2)),$(error kiln: $(1) holds '$(2)': a path option may only refer to $(foreach r,$(KILN_PATH_REFS),$$($(r))); fix it in make menuconfig))$(2)
+
+# Options that name paths, programs or compiler flags reach recipes and
+# C strings as they are: they may not hold the characters a shell or a C
+# string would take as syntax (text options such as the banner use
+# kiln-sq instead, and may hold anything). $(call kiln-shell-safe,
+# OPTION,VALUE) is VALUE, or an error naming OPTION. kiln-word-safe also
+# refuses blanks.
+kiln-meta-chars := $$ ' " \ ` ; & | < > * ? [ ] { } ~
+kiln-shell-safe = $(if $(strip $(foreach c,$(kiln-meta-chars),$(findstring $(c),$(2)))),$(error kiln: $(1) holds '$(2)', which may not contain any of $(kiln-meta-chars); fix it in make menuconfig))$(2)
+kiln-word-safe = $(if $(word 2,$(2)),$(error kiln: $(1) holds '$(2)', which may not contain blanks; fix it in make menuconfig))$(call kiln-shell-safe,$(1),$(2))
 
 # zlib -> ZLIB, host-libfoo-bar -> HOST_LIBFOO_BAR, libstdc++ -> LIBSTDCXX.
 # A chain of $(subst) is far cheaper than a $(shell tr) per package.

@@ -9,7 +9,7 @@
 # shellcheck disable=SC2016 # the '$' in single quotes are the point
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 14
+plan 18
 
 # kq TEXT: TEXT as a Kconfig string, with its quotes and escapes.
 kq() {
@@ -68,4 +68,19 @@ msg=$(kiln "$out" 2>&1) || true
 like "$msg" "kiln: KILN_ROOTFS_OVERLAY holds '[$][(]HOME[)]/overlay': a path option may only refer to [$][(]TOPDIR[)]" \
 	"and refuses any other reference"
 is "$(grep -c kiln: <<<"$msg")" 1 "in one line"
+
+# Options that reach the shell or a C string unquoted (paths, programs,
+# compiler flags) refuse shell syntax instead of running it.
+rm -f "$SCRATCH/injected"
+configure "$out" KILN_PACKAGE_APPA=y "KILN_ROOTFS_OVERLAY=\"/tmp/o';touch $SCRATCH/injected;'\""
+msg=$(kiln "$out" 2>&1) || true
+like "$msg" "kiln: KILN_ROOTFS_OVERLAY holds '/tmp/o';touch .*', which may not contain any of" \
+	"a quote in a path option is refused"
+ok "and nothing ran" test ! -e "$SCRATCH/injected"
+configure "$out" KILN_PACKAGE_APPA=y KILN_TOOLCHAIN_CUSTOM=y KILN_TOOLCHAIN_CUSTOM_PATH=\"/usr\" \
+	"KILN_TOOLCHAIN_CUSTOM_PREFIX=\"x86_64-linux-gnu-\$(touch $SCRATCH/injected)\""
+msg=$(kiln "$out" 2>&1) || true
+like "$msg" "kiln: KILN_TOOLCHAIN_PREFIX holds .*touch .*, which may not contain" \
+	"a command substitution in the toolchain prefix is refused"
+ok "and nothing ran" test ! -e "$SCRATCH/injected"
 done_testing
