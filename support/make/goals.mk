@@ -15,7 +15,9 @@ KILN_STEP_GOALS := %-source %-extract %-patch %-configure %-build %-install \
 	%-rebuild %-reconfigure %-reinstall %-dirclean %-show-depends %-show-rdepends \
 	%-menuconfig %-nconfig %-savedefconfig %-update-config
 
-KILN_UNKNOWN_GOALS := $(strip $(foreach g,$(filter-out $(KILN_GLOBAL_GOALS) $(KILN_STEP_GOALS),$(MAKECMDGOALS)),\
+# An external tree's external.mk names the goals it defines in
+# KILN_EXTRA_GOALS (patterns allowed), e.g. KILN_EXTRA_GOALS += flash.
+KILN_UNKNOWN_GOALS := $(strip $(foreach g,$(filter-out $(KILN_GLOBAL_GOALS) $(KILN_STEP_GOALS) $(KILN_EXTRA_GOALS),$(MAKECMDGOALS)),\
 	$(if $(KILN_UP_$(g)),,$(g))))
 ifneq ($(KILN_UNKNOWN_GOALS),)
 $(error kiln: unknown goal '$(firstword $(KILN_UNKNOWN_GOALS))'; see 'make help')

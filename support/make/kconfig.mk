@@ -18,7 +18,9 @@ DEFCONFIG_DIRS := $(TOPDIR)/configs $(addsuffix /configs,$(KILN_EXTERNAL))
 ifeq ($(origin KILN_DEFCONFIG),command line)
 KILN_DEFCONFIG_SAVED := $(abspath $(KILN_DEFCONFIG))
 else
-KILN_DEFCONFIG_SAVED = $(strip $(subst ",,$(patsubst KILN_DEFCONFIG=%,%,$(shell grep -s '^KILN_DEFCONFIG=' $(KILN_CONFIG)))))
+# A relative path is from the Kiln tree (kconfig itself runs elsewhere).
+KILN_DEFCONFIG_SAVED = $(call kiln-from-topdir,$(strip $(subst ",,$(patsubst KILN_DEFCONFIG=%,%,$(shell grep -s '^KILN_DEFCONFIG=' $(KILN_CONFIG))))))
+kiln-from-topdir = $(if $(1),$(abspath $(if $(filter /%,$(1)),,$(TOPDIR)/)$(1)))
 #"))
 endif
 
