@@ -5,7 +5,7 @@
 # package, nor <pkg>-<step>, nor a global goal (also among valid ones).
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 19
+plan 20
 
 place=$SCRATCH/place
 mkdir -p "$place"
@@ -53,6 +53,7 @@ configure "$out" KILN_PACKAGE_APPA=y
 msg=$(kiln "$out" sdk 2>&1) || true
 like "$msg" "kiln: unknown goal 'sdk'; see 'make help'" "an unknown goal says so"
 unlike "$msg" "No rule to make target" "not make's own message"
+is "$(kiln "$out" kiln-testing-goal 2>&1)" "external goal ran" "a goal an external tree names in KILN_EXTRA_GOALS runs"
 msg=$(kiln "$out" show-targets sdk 2>&1) || true
 like "$msg" "kiln: unknown goal 'sdk'; see 'make help'" "also among valid goals"
 unlike "$msg" "appa" "and nothing of the valid ones ran"
