@@ -15,7 +15,7 @@ good=0d79f7b54f14c039f1b0e492dadb586a7360f41ae66fc3a570f2a3a01ba7deba
 
 # The server: files under $www; /drop/<path> sends the headers of
 # <path> and half its bytes, then closes the connection; /slow/<path>
-# waits a second first. Each request is logged as "GET <path> <status>".
+# waits two seconds first. Each request is logged as "GET <path> <status>".
 www=$SCRATCH/www
 cat >"$SCRATCH/server.py" <<'PY'
 import http.server, os, sys, time
@@ -40,9 +40,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_error(404)
             return
         data = open(name, "rb").read()
-        if mode == "slow":
-            time.sleep(1)
+        # Logged before the wait: a test that kills the build once the
+        # request is logged then always kills it mid-download.
         self.log(200)
+        if mode == "slow":
+            time.sleep(2)
         self.send_response(200)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
