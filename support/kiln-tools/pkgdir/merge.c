@@ -12,7 +12,9 @@ static const char usage[] =
 	"\n"
 	"Build OUT/<tree> from the manifests of PKG... and their closures, in\n"
 	"topological order, with the same conflict rules as 'assemble'. Files are\n"
-	"copied (reflinked where possible), never hardlinked; reloc entries get\n"
+	"copied, never hardlinked: for target, read and checked against the\n"
+	"SHA-256 in their owner's manifest; for host, reflinked where possible.\n"
+	"Reloc entries get\n"
 	"ROOT/D/ rewritten to OUT/. The tree is built in OUT/.<tree>.tmp and then\n"
 	"swapped into place, so OUT/<tree> is never half written.\n"
 	"\n"
@@ -100,6 +102,12 @@ int cmd_merge(int argc, char **argv)
 	pl.dstfd = tmpfd;
 	pl.strip = strlen(o.tree) + 1;
 	pl.tree = o.tree;
+	/* target/ is what every image is made of: each file is read and its
+	 * SHA-256 checked against its owner's manifest (a change behind
+	 * record's back cannot ship). host/ is copied as it is (reflinked
+	 * where possible): hashing the cross toolchain would cost seconds at
+	 * every finalize, and record already checks every shared file. */
+	pl.verify = strcmp(o.tree, "target") == 0;
 	pl.root = o.root;
 	pl.dstpfx = pfx.p;
 	pl.dstdesc = desc.p;

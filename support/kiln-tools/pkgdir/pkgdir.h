@@ -75,6 +75,7 @@ struct placer {
 	size_t strip;        /* bytes of the manifest path dropped for dstfd */
 	const char *tree;    /* only entries under tree/ (NULL: all) */
 	int hardlink;
+	int verify;          /* hash copied files against the manifest */
 	const char *root;    /* ROOT */
 	const char *dstpfx;  /* replacement of ROOT/D/ in reloc entries */
 	const char *dstdesc; /* destination path for messages */

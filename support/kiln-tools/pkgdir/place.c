@@ -246,8 +246,9 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 			if (err == EXDEV || err == EMLINK || err == EPERM)
 				copy = 1, err = 0;
 		}
-		if (copy && !pl->hardlink) {
-			/* merge: what ships is proven to be what the owner recorded */
+		if (copy && pl->verify) {
+			/* merge of target/: what ships is proven to be what the
+			 * owner recorded */
 			unsigned char sha[32];
 			tmp->how = 'c';
 			err = copy_file_sha_at(pl->srcfd, pl->b.p, pl->dstfd, pl->a.p, e->mode, &st, &what,
