@@ -11,6 +11,12 @@ SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/kiln-test.XXXXXX")
 export KILN_TOOLS_DIR=${KILN_TEST_TOOLS_DIR:-$SCRATCH/kiln-tools}
 # Tests own their downloads: never the user's dl/.
 export KILN_DL_DIR=$SCRATCH/dl
+# A test user who is not root may not hardlink the build machine's
+# compiler: one copy in the shared tools directory serves every output
+# directory (see toolchain/scripts/kiln-toolchain).
+if [ -n "${KILN_TEST_TOOLS_DIR:-}" ]; then
+	export KILN_TOOLCHAIN_CACHE=$KILN_TEST_TOOLS_DIR/toolchain-cache
+fi
 # rm-tree: a test package may leave 0555 directories, which a test user
 # who is not root could not remove with rm -rf.
 KILN_RM_TREE=$TOPDIR/support/scripts/rm-tree
