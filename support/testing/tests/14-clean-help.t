@@ -1,10 +1,11 @@
 #!/bin/bash
 # Small make-side faults: make clean keeps a KILN_TOOLS_DIR outside the
 # output directory (it may be shared), and a missing helper is always
-# rebuilt; "make all" warns of nothing; "make help" creates nothing.
+# rebuilt; "make all" warns of nothing; "make clean all" works in one
+# make; "make help" creates nothing.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 8
+plan 10
 
 # A private copy of the helpers: this test removes some of them.
 tools=$SCRATCH/tools
@@ -22,6 +23,8 @@ ok "a build with a missing helper" kiln "$out" appa-rebuild
 ok "rebuilds it" test -x "$tools/bin/kiln-rpath"
 
 unlike "$(kiln "$out" all 2>&1)" "given more than once" "make all warns of nothing"
+ok "make clean all, in one make" kiln "$out" clean all
+ok "builds everything again" test -f "$out/target/usr/bin/appa"
 
 fresh=$SCRATCH/fresh
 make --no-print-directory -C "$TOPDIR" O="$fresh" help >/dev/null
