@@ -131,12 +131,12 @@ include $(TOPDIR)/support/make/kiln-tools.mk
 # 0555 directories a package may install, for a build user who is not
 # root.
 # The step scripts are written into $(STAMP_DIR) when make expands a
-# recipe, before any of its lines runs: it must exist again for the
-# goals after clean ("make clean all").
+# recipe, before any of its lines runs: when goals follow clean ("make
+# clean all"), it must exist again for them.
 clean:
 	$(Q)$(TOPDIR)/support/scripts/rm-tree $(BUILD_DIR) $(PER_PACKAGE_DIR) $(O)/host $(O)/target \
 		$(BINARIES_DIR) $(KILN_TOOLS_CLEAN) $(O)/.host.tmp $(O)/.target.tmp
-	$(Q)mkdir -p $(STAMP_DIR)
+	$(if $(filter-out clean,$(MAKECMDGOALS)),$(Q)mkdir -p $(STAMP_DIR))
 
 distclean:
 	$(Q)$(TOPDIR)/support/scripts/rm-tree $(O)
