@@ -8,6 +8,27 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+/* read/write, hashing what passes through when h is given */
+static int copy_rw(int in, int out, struct kiln_sha256 *h)
+{
+	static char buf[1 << 17];
+	for (;;) {
+		ssize_t r = read(in, buf, sizeof buf);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		if (r == 0)
+			return 0;
+		if (h)
+			kiln_sha256_update(h, buf, (size_t)r);
+		int e = kiln_write_all(out, buf, (size_t)r);
+		if (e)
+			return e;
+	}
+}
+
 int copy_fd(int in, int out)
 {
 	if (ioctl(out, FICLONE, in) == 0)
@@ -28,20 +49,7 @@ int copy_fd(int in, int out)
 			return errno;
 		break;
 	}
-	char buf[65536];
-	for (;;) {
-		ssize_t r = read(in, buf, sizeof buf);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			return errno;
-		}
-		if (r == 0)
-			return 0;
-		int e = kiln_write_all(out, buf, (size_t)r);
-		if (e)
-			return e;
-	}
+	return copy_rw(in, out, NULL);
 }
 
 static int create(int ddir, const char *dpath)
@@ -61,28 +69,14 @@ static int finish(int fd, unsigned mode, struct stat *st)
 	return e;
 }
 
-/* read/write, hashing what passes through */
 static int copy_fd_sha(int in, int out, unsigned char sha[32])
 {
-	static char buf[1 << 17];
 	struct kiln_sha256 h;
 	kiln_sha256_init(&h);
-	for (;;) {
-		ssize_t r = read(in, buf, sizeof buf);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			return errno;
-		}
-		if (r == 0)
-			break;
-		kiln_sha256_update(&h, buf, (size_t)r);
-		int e = kiln_write_all(out, buf, (size_t)r);
-		if (e)
-			return e;
-	}
-	kiln_sha256_final(&h, sha);
-	return 0;
+	int e = copy_rw(in, out, &h);
+	if (!e)
+		kiln_sha256_final(&h, sha);
+	return e;
 }
 
 int copy_file_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
