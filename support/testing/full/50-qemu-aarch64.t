@@ -135,7 +135,9 @@ is "$(sha256sum <"$tarball")" "$sum1" "with SOURCE_DATE_EPOCH the tarball is the
 # busybox-menuconfig: Coreutils, then the basename applet off.
 bb=$(ls -d "$out"/build/busybox-*)
 sock=$SCRATCH/tmux.sock
-tmux -S "$sock" new-session -d -s bbmc -x 120 -y 40 \
+# tmux runs the command with $SHELL, else the login shell: the test
+# user's is nologin, and CI may have no SHELL.
+SHELL=/bin/sh tmux -S "$sock" new-session -d -s bbmc -x 120 -y 40 \
 	"make -C '$TOPDIR' O='$out' busybox-menuconfig; echo MENUCONFIG-EXIT=\$?; sleep 30"
 wait_for() {
 	for _ in $(seq 300); do

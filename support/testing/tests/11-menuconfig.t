@@ -11,7 +11,9 @@ ok "libb starts disabled" grep -qx '# KILN_PACKAGE_LIBB is not set' "$out/.confi
 
 sock=$SCRATCH/tmux.sock
 session=kiln-menuconfig
-tmux -S "$sock" new-session -d -s "$session" -x 120 -y 40 \
+# tmux runs the command with $SHELL, else the login shell: the test
+# user's is nologin, and CI may have no SHELL.
+SHELL=/bin/sh tmux -S "$sock" new-session -d -s "$session" -x 120 -y 40 \
 	"make -C '$TOPDIR' O='$out' menuconfig; echo MENUCONFIG-EXIT=\$?; sleep 30"
 
 # wait_for TEXT: poll the screen until TEXT shows (at most 20 s).
