@@ -7,26 +7,33 @@
 # only decides the order, because the order depends on configuration
 # symbols that the wrapper should not have to know about.
 #
-# Every place is passed as "-u [METHOD+]URL". METHOD (http, https, file,
-# git, apt) is given when the URL's scheme cannot tell it, e.g. a git
-# repository served over https. See docs/downloads.md.
+# Every place is passed as "-u [METHOD+]URL". The package's own site
+# carries its _SITE_METHOD as METHOD when it sets one (the scheme alone
+# cannot tell a git repository served over https); the apt method is
+# always "apt+<source>=<version>"; the primary and backup sites carry
+# none, and dl-wrapper takes the method from the scheme (a path without
+# one is the file method). See docs/downloads.md.
 
 KILN_DL_WRAPPER := $(TOPDIR)/support/download/dl-wrapper
 
-# Configuration symbols arrive quoted (strings) or as y (booleans); a
-# value given on the make command line may come unquoted.
+# String options arrive as their raw value, without Kconfig's quotes
+# (support/scripts/config-to-make), blanks around it kept; booleans as
+# y. strip drops the blanks and patsubst a trailing slash.
 KILN_DL_PRIMARY = $(patsubst %/,%,$(strip $(KILN_PRIMARY_SITE)))
 KILN_DL_BACKUP = $(patsubst %/,%,$(strip $(KILN_BACKUP_SITE)))
 
 # A host package inherits its target variant's download variables when
-# it has none of its own. pkg-generic.mk forwards _SITE and _SOURCE
-# only, so the variables below are looked up here, at step time (cheap:
-# only for the package whose download runs). $(1): variable suffix.
+# it has none of its own. pkg-generic.mk's host inheritance (_SITE,
+# _SOURCE, _VERSION, ...) does not forward _SITE_METHOD or the _DEBIAN_*
+# variables, so those are looked up here, at step time (cheap: only for the package
+# whose step runs), own value first. $(1): variable suffix.
 kiln-dl-var = $(strip $(or $($(PKGUP)_$(1)),$($(call UPPERCASE,$($(PKGUP)_RAWNAME))_$(1))))
 
 # _SITE_METHOD is checked when the package is parsed (called from
-# inner-generic-package only for a method that is not plainly valid). "local" is Buildroot's: _SITE is a source
-# directory, used as _OVERRIDE_SRCDIR (rsync, no download, no hash).
+# inner-generic-package only for a method that is not plainly valid).
+# "local" is Buildroot's: _SITE is a source directory, used as
+# _OVERRIDE_SRCDIR (copied with rsync, no download, no .hash check of
+# a source file, no patches).
 # $(1): package, $(2): its prefix, $(3): its target variant's prefix
 # (host packages use the target variant's method and site by default).
 # The common cases cost one variable lookup: KILN_SITE_METHOD_OK_<m>
@@ -57,9 +64,14 @@ endef
 # reports the missing variable, naming the package.
 kiln-dl-apt-uri = apt+$(call kiln-dl-var,DEBIAN_SOURCE)=$(call kiln-dl-var,DEBIAN_VERSION)
 
-# The primary site is tried both as a copy of the download directory
-# (<site>/<subdir>/<file>) and as a flat mirror (<site>/<file>), so
-# either layout can serve as a company mirror.
+# The places, in order. The primary site is tried both as a copy of the
+# download directory (<site>/<subdir>/<file>) and as a flat mirror
+# (<site>/<file>), so either layout can serve as a company mirror. Then,
+# unless KILN_PRIMARY_SITE_ONLY is set with a primary site: the
+# package's own site (or apt for _SITE_METHOD = apt), the backup site as
+# a flat mirror (<site>/<file> only), and with KILN_DOWNLOAD_APT = y the
+# Debian source package, for packages that name one and do not already
+# use apt.
 define kiln-dl-uris
 $(if $(KILN_DL_PRIMARY),$(KILN_DL_PRIMARY)/$($(PKGUP)_DL_SUBDIR) $(KILN_DL_PRIMARY))
 $(if $(and $(KILN_DL_PRIMARY),$(filter y,$(KILN_PRIMARY_SITE_ONLY))),,
@@ -71,8 +83,12 @@ endef
 # The hash file is shared by a package and its host variant.
 kiln-dl-hashfile = $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).hash
 
-# The temporary file lives in the package's build directory ($(@D)), so
-# an interrupted download never leaves anything in $(DL_DIR).
+# The download goes to a temporary directory in the package's build
+# directory ($(@D)); only a verified file is moved into $(DL_DIR), under
+# a temporary name then renamed, so $(DL_DIR) never holds a wrong or
+# partial file under its final name. A local override (-O) may lack a
+# hash. With _DEBIAN_PATCHES = YES the Debian tarball is fetched next;
+# otherwise an apt package's log notes that Debian's patches are unused.
 define kiln-default-download
 '$(KILN_DL_WRAPPER)' -p '$(PKG)' -f '$($(PKGUP)_SOURCE)' \
 	-d '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)' -H '$(kiln-dl-hashfile)' \
@@ -81,12 +97,14 @@ define kiln-default-download
 $(if $(kiln-dl-debian-patches),$(kiln-dl-debian-download),$(kiln-dl-apt-note))
 endef
 
-# _DEBIAN_PATCHES = YES: Debian's .debian.tar.* (its debian/ folder) is
-# downloaded too, from the mirrors or with apt, checked against the same
-# .hash file, and the patch step applies debian/patches/series before
-# the package's own patches. Without it, a package that takes Debian's
-# .orig tarball through apt builds upstream's source as it is, and its
-# download log says so.
+# _DEBIAN_PATCHES = YES: Debian's .debian.tar.* (its debian/ folder,
+# named by _DEBIAN_PATCHES_SOURCE or <source>_<version without epoch>
+# .debian.tar.xz) is downloaded too, from the primary site, else (unless
+# KILN_PRIMARY_SITE_ONLY) with apt and then from the backup site,
+# checked against the same .hash file, and the patch step applies
+# debian/patches/series before the package's own patches. Without it,
+# a package that takes Debian's .orig tarball through apt builds
+# upstream's source as it is, and its download log says so.
 kiln-dl-debian-patches = $(filter YES,$(call kiln-dl-var,DEBIAN_PATCHES))
 kiln-dl-debian-source = $(or $(call kiln-dl-var,DEBIAN_PATCHES_SOURCE),$(call kiln-dl-var,DEBIAN_SOURCE)_$(lastword $(subst :, ,$(call kiln-dl-var,DEBIAN_VERSION))).debian.tar.xz)
 
