@@ -137,7 +137,6 @@ int mark_damaged(const char *root, const char *owner, const char *line, size_t n
 /* rm -rf dirfd/name without following symlinks; 0 or errno, *where gets
  * the failing path relative to dirfd (malloc'd) on error. */
 int rmtree_at(int dirfd, const char *name, char **where);
-int mkdir_p(const char *path);
 
 /* ---- walk.c ---- */
 typedef int (*walk_cb)(void *arg, int dirfd, const char *name, const char *rel, size_t rlen,
