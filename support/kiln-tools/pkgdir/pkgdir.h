@@ -145,6 +145,10 @@ typedef int (*walk_cb)(void *arg, int dirfd, const char *name, const char *rel, 
  * directory is rel->p; cb is called for every entry below it (pre-order).
  * Returns 0, -1 if cb aborted, or an errno value (relpath in rel). */
 int walk_dir(int dirfd, struct kbuf *rel, walk_cb cb, void *arg);
+/* Appends the names in the directory fd (not consumed; "." and ".."
+ * left out) to names, each NUL-terminated and, when typed, after a
+ * letter: 'd' directory, '?' unknown, 'o' other. 0 or an errno value. */
+int dir_names(int fd, struct kbuf *names, int typed);
 
 /* ---- imports.c: ROOT/P/.imports ---- */
 struct imp {
