@@ -1,5 +1,6 @@
 /* Which host directories a target compile must never search. */
 #include "wrapper.h"
+#include "../../support/kiln-tools/lib/norm.h"
 
 #include <string.h>
 
@@ -13,30 +14,15 @@ static const char *const unsafe_dirs[] = {
 
 size_t wrap_normalize(const char *path, size_t n, char *out)
 {
-	size_t o = 0, i = 0;
-	while (i < n) {
-		while (i < n && path[i] == '/')
-			i++;
-		size_t s = i;
-		while (i < n && path[i] != '/')
-			i++;
-		size_t len = i - s;
-		if (len == 0 || (len == 1 && path[s] == '.'))
-			continue;
-		if (len == 2 && path[s] == '.' && path[s + 1] == '.') {
-			while (o > 0 && out[o - 1] != '/')
-				o--;
-			if (o > 0)
-				o--; /* the slash before the dropped component */
-			continue;
-		}
+	struct kbuf b = {0};
+	kiln_path_norm(path, n, &b, KILN_NORM_CLAMP);
+	size_t o = 0;
+	if (b.len || (n > 0 && path[0] == '/'))
 		out[o++] = '/';
-		memcpy(out + o, path + s, len);
-		o += len;
-	}
-	if (o == 0 && n > 0 && path[0] == '/')
-		out[o++] = '/';
+	memcpy(out + o, b.p, b.len);
+	o += b.len;
 	out[o] = 0;
+	kbuf_free(&b);
 	return o;
 }
 

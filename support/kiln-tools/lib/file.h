@@ -1,4 +1,4 @@
-/* Whole-file reading and atomic writing. */
+/* Whole-file and symlink reading, atomic writing. */
 #ifndef KILN_FILE_H
 #define KILN_FILE_H
 
@@ -16,6 +16,9 @@ int kiln_read_fd(int fd, struct kbuf *out);
 /* Writes data to dirfd/path atomically: temp file in the same directory,
  * then rename. mode is applied with fchmod. Returns 0 or an errno value. */
 int kiln_write_atomic_at(int dirfd, const char *path, const void *data, size_t n, unsigned mode);
+/* Reads the target of the symlink dirfd/path into out (replacing its
+ * contents; NUL-terminated), however long. Returns 0 or an errno value. */
+int kiln_readlink_at(int dirfd, const char *path, struct kbuf *out);
 /* write() all of it; returns 0 or errno value. */
 int kiln_write_all(int fd, const void *data, size_t n);
 

@@ -8,17 +8,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+int kiln_vline_err(char *err, size_t errlen, unsigned long line, const char *fmt, va_list ap)
+{
+	if (err && errlen) {
+		int n = snprintf(err, errlen, "line %lu: ", line);
+		if (n >= 0 && (size_t)n < errlen)
+			vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+	}
+	return -1;
+}
+
+int kiln_line_err(char *err, size_t errlen, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	kiln_vline_err(err, errlen, line, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 int kiln_perr(struct kiln_lines *L, const char *fmt, ...)
 {
-	if (L->err && L->errlen) {
-		int n = snprintf(L->err, L->errlen, "line %lu: ", L->lineno);
-		if (n >= 0 && (size_t)n < L->errlen) {
-			va_list ap;
-			va_start(ap, fmt);
-			vsnprintf(L->err + n, L->errlen - (size_t)n, fmt, ap);
-			va_end(ap);
-		}
-	}
+	va_list ap;
+	va_start(ap, fmt);
+	kiln_vline_err(L->err, L->errlen, L->lineno, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 

@@ -2,6 +2,7 @@
 #ifndef KILN_PARSE_H
 #define KILN_PARSE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -12,6 +13,11 @@ struct kiln_lines {
 	size_t errlen;
 };
 
+/* Writes "line N: " and the message into err[0..errlen) (nothing when
+ * err is NULL) and returns -1. */
+int kiln_line_err(char *err, size_t errlen, unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+int kiln_vline_err(char *err, size_t errlen, unsigned long line, const char *fmt, va_list ap);
 /* Sets a "line N: ..." message in L->err and returns -1. */
 int kiln_perr(struct kiln_lines *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Next line (newline replaced by NUL), its length in *len. Returns NULL at

@@ -1,8 +1,10 @@
 #include "path.h"
 #include "buf.h"
+#include "file.h"
+#include "norm.h"
 
 #include <errno.h>
-#include <limits.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,23 +23,19 @@ char *kiln_path_join(const char *a, const char *b)
 
 char *kiln_exe_dir(void)
 {
-	char buf[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-	if (n <= 0)
-		return NULL;
-	if ((size_t)n >= sizeof buf - 1) {
-		errno = ENAMETOOLONG;
-		return NULL;
-	}
-	buf[n] = 0;
-	char *slash = strrchr(buf, '/');
+	struct kbuf b = {0};
+	int e = kiln_readlink_at(AT_FDCWD, "/proc/self/exe", &b);
+	char *slash = e ? NULL : strrchr(b.p, '/');
 	if (!slash) {
-		errno = ENOENT;
+		kbuf_free(&b);
+		errno = e ? e : ENOENT;
 		return NULL;
 	}
-	if (slash == buf)
+	if (slash == b.p)
 		slash++;
-	return kiln_xstrndup(buf, (size_t)(slash - buf));
+	char *dir = kiln_xstrndup(b.p, (size_t)(slash - b.p));
+	kbuf_free(&b);
+	return dir;
 }
 
 char *kiln_path_from_exe(const char *rel)
@@ -82,15 +80,10 @@ int kiln_valid_relpath(const char *s, size_t n)
 		return 0;
 	if (memchr(s, 0, n))
 		return 0;
-	const char *p = s + skip, *end = s + n;
-	while (p <= end) {
-		const char *q = memchr(p, '/', (size_t)(end - p));
-		if (!q)
-			q = end;
-		size_t len = (size_t)(q - p);
-		if (len == 0 || (len == 1 && p[0] == '.') || (len == 2 && p[0] == '.' && p[1] == '.'))
+	size_t pos = 0, len;
+	const char *c;
+	while (kiln_path_next(s + skip, n - skip, &pos, &c, &len))
+		if (len == 0 || kiln_path_dots(c, len))
 			return 0;
-		p = q + 1;
-	}
 	return 1;
 }

@@ -1,4 +1,5 @@
 #include "apply.h"
+#include "../lib/mkdir.h"
 
 #include <errno.h>
 #include <ftw.h>
@@ -26,19 +27,18 @@ static int own(const char *path, const struct mkd_entry *e, unsigned mode)
 	return 0;
 }
 
-static int mkdirs(char *path)
+static int mkdirs(const char *path)
 {
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int rc = mkdir(path, 0755);
-		*p = '/';
-		if (rc < 0 && errno != EEXIST)
-			return err(path, "mkdir");
-	}
-	if (mkdir(path, 0755) < 0 && errno != EEXIST)
+	int e = kiln_mkdir_p(path);
+	/* kiln-makedevs has always let a non-directory stand at the end
+	 * (a 'd' line naming a file sets that file's owner and mode). */
+	struct stat st;
+	if (e == ENOTDIR && lstat(path, &st) == 0)
+		e = 0;
+	if (e) {
+		errno = e;
 		return err(path, "mkdir");
+	}
 	return 0;
 }
 

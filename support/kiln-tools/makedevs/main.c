@@ -5,6 +5,7 @@
 #include "apply.h"
 #include "table.h"
 #include "../lib/err.h"
+#include "../lib/opt.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -61,27 +62,34 @@ static int apply_table(const char *table, const char *root)
 	return rc;
 }
 
+static const struct option longopts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
 int main(int argc, char **argv)
 {
 	const char *tables[256];
 	int ntables = 0;
 	const char *root = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+	struct kiln_opt g = {.shortopts = "hd:", .longopts = longopts};
+	int c;
+	while ((c = kiln_opt_next(&g, argc, argv)) != -1) {
+		if (c == 'h') {
 			usage(stdout);
 			return 0;
-		} else if (!strcmp(argv[i], "-d") && i + 1 < argc) {
+		} else if (c == 'd') {
 			if (ntables == 256) {
 				fputs("kiln-makedevs: at most 256 tables\n", stderr);
 				return 2;
 			}
-			tables[ntables++] = argv[++i];
-		} else if (argv[i][0] == '-' || root) {
-			fprintf(stderr, "kiln-makedevs: unexpected argument '%s'\n", argv[i]);
+			tables[ntables++] = g.arg;
+		} else if (c != KILN_OPT_ARG || g.arg[0] == '-' || root) {
+			fprintf(stderr, "kiln-makedevs: unexpected argument '%s'\n", g.token);
 			usage(stderr);
 			return 2;
 		} else {
-			root = argv[i];
+			root = g.arg;
 		}
 	}
 	if (!root || ntables == 0) {

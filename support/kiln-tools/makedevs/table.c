@@ -1,4 +1,5 @@
 #include "table.h"
+#include "../lib/norm.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -42,30 +43,16 @@ static int normalize(const char *name, char *out)
 {
 	if (name[0] != '/')
 		return -1;
-	size_t o = 0;
-	const char *p = name;
-	while (*p) {
-		while (*p == '/')
-			p++;
-		const char *q = p;
-		while (*q && *q != '/')
-			q++;
-		size_t n = (size_t)(q - p);
-		if (n == 0)
-			break;
-		if ((n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
-			return -1;
-		if (o + 1 + n + 1 > MKD_NAME_MAX)
-			return -1;
-		out[o++] = '/';
-		memcpy(out + o, p, n);
-		o += n;
-		p = q;
+	struct kbuf b = {0};
+	int rc = kiln_path_norm(name, strlen(name), &b, KILN_NORM_NODOTS);
+	if (rc == 0 && (b.len == 0 || 1 + b.len + 1 > MKD_NAME_MAX))
+		rc = -1;
+	if (rc == 0) {
+		out[0] = '/';
+		memcpy(out + 1, b.p, b.len + 1);
 	}
-	if (o == 0)
-		return -1;
-	out[o] = '\0';
-	return 0;
+	kbuf_free(&b);
+	return rc;
 }
 
 int mkd_parse_line(const char *line, size_t len, struct mkd_entry *e, char *err, size_t errlen)

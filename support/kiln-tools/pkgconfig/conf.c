@@ -3,24 +3,12 @@
  * leaving it) and static (0 or 1). */
 #include "kpc.h"
 #include "../lib/buf.h"
+#include "../lib/norm.h"
+#include "../lib/parse.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int perr(char *err, size_t errlen, unsigned long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static int perr(char *err, size_t errlen, unsigned long line, const char *fmt, ...)
-{
-	int n = snprintf(err, errlen, "line %lu: ", line);
-	va_list ap;
-	va_start(ap, fmt);
-	if (n >= 0 && (size_t)n < errlen)
-		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static int blank(char c)
 {
@@ -34,33 +22,10 @@ static char *norm_sysroot(const char *s, size_t n)
 	if (n == 0 || s[0] == '/')
 		return NULL;
 	struct kbuf b = {0};
-	const char *p = s, *end = s + n;
-	while (p < end) {
-		const char *q = memchr(p, '/', (size_t)(end - p));
-		if (!q)
-			q = end;
-		size_t len = (size_t)(q - p);
-		if (len == 2 && p[0] == '.' && p[1] == '.') {
-			if (b.len == 0) {
-				kbuf_free(&b);
-				return NULL;
-			}
-			while (b.len && b.p[b.len - 1] != '/')
-				b.len--;
-			if (b.len)
-				b.len--;
-		} else if (len && !(len == 1 && p[0] == '.')) {
-			if (b.len)
-				kbuf_addc(&b, '/');
-			kbuf_add(&b, p, len);
-		}
-		p = q + 1;
-	}
-	if (b.len == 0) {
+	if (kiln_path_norm(s, n, &b, 0) < 0 || b.len == 0) {
 		kbuf_free(&b);
 		return NULL;
 	}
-	kbuf_cstr(&b);
 	return b.p;
 }
 
@@ -75,7 +40,7 @@ int kpc_conf_parse(const char *buf, size_t len, struct kpc_conf *c, char *err, s
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
 		if (memchr(p, 0, (size_t)(le - p)))
-			return kpc_conf_free(c), perr(err, errlen, lineno, "NUL byte");
+			return kpc_conf_free(c), kiln_line_err(err, errlen, lineno, "NUL byte");
 		const char *s = p, *e = le;
 		p = nl ? nl + 1 : end;
 		while (s < e && blank(*s))
@@ -87,7 +52,7 @@ int kpc_conf_parse(const char *buf, size_t len, struct kpc_conf *c, char *err, s
 		const char *eq = memchr(s, '=', (size_t)(e - s));
 		if (!eq)
 			return kpc_conf_free(c),
-			       perr(err, errlen, lineno, "expected key=value (sysroot=... or static=0|1)");
+			       kiln_line_err(err, errlen, lineno, "expected key=value (sysroot=... or static=0|1)");
 		const char *ke = eq, *v = eq + 1;
 		while (ke > s && blank(ke[-1]))
 			ke--;
@@ -96,27 +61,27 @@ int kpc_conf_parse(const char *buf, size_t len, struct kpc_conf *c, char *err, s
 		size_t kn = (size_t)(ke - s), vn = (size_t)(e - v);
 		if (kn == 7 && memcmp(s, "sysroot", 7) == 0) {
 			if (c->sysroot)
-				return kpc_conf_free(c), perr(err, errlen, lineno, "sysroot given twice");
+				return kpc_conf_free(c), kiln_line_err(err, errlen, lineno, "sysroot given twice");
 			c->sysroot = norm_sysroot(v, vn);
 			if (!c->sysroot)
 				return kpc_conf_free(c),
-				       perr(err, errlen, lineno,
+				       kiln_line_err(err, errlen, lineno,
 					    "sysroot must be a path relative to HOST_DIR that stays "
 					    "inside it, e.g. aarch64-linux-gnu/sysroot");
 		} else if (kn == 6 && memcmp(s, "static", 6) == 0) {
 			if (seen_static++)
-				return kpc_conf_free(c), perr(err, errlen, lineno, "static given twice");
+				return kpc_conf_free(c), kiln_line_err(err, errlen, lineno, "static given twice");
 			if (vn != 1 || (v[0] != '0' && v[0] != '1'))
-				return kpc_conf_free(c), perr(err, errlen, lineno, "static must be 0 or 1");
+				return kpc_conf_free(c), kiln_line_err(err, errlen, lineno, "static must be 0 or 1");
 			c->is_static = v[0] == '1';
 		} else {
 			return kpc_conf_free(c),
-			       perr(err, errlen, lineno, "unknown key '%.*s' (known: sysroot, static)",
+			       kiln_line_err(err, errlen, lineno, "unknown key '%.*s' (known: sysroot, static)",
 				    (int)(kn > 40 ? 40 : kn), s);
 		}
 	}
 	if (!c->sysroot)
-		return perr(err, errlen, lineno, "no sysroot= line (the target sysroot, relative to "
+		return kiln_line_err(err, errlen, lineno, "no sysroot= line (the target sysroot, relative to "
 			    "HOST_DIR)");
 	return 0;
 }

@@ -1,4 +1,5 @@
 #include "pkgdir.h"
+#include "../lib/opt.h"
 #include "../lib/path.h"
 
 #include <stdio.h>
@@ -17,72 +18,69 @@ static char *abs_dir(const char *s)
 	return kiln_xstrndup(s, kiln_path_trim(s));
 }
 
+/* Long options: val is LONG + the OPT_* bit (OPT_POS never is one). */
+#define LONG 0x100
+static const struct option longopts[] = {
+	{"root", required_argument, NULL, LONG | OPT_ROOT},
+	{"pkg", required_argument, NULL, LONG | OPT_PKG},
+	{"out", required_argument, NULL, LONG | OPT_OUT},
+	{"tree", required_argument, NULL, LONG | OPT_TREE},
+	{"forbid", required_argument, NULL, LONG | OPT_FORBID},
+	{"strict", no_argument, NULL, LONG | OPT_STRICT},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+/* One option's value; returns -1 to go on, or the exit status. */
+static int take(struct opts *o, unsigned which, const char *val, const char *usage)
+{
+	if (which == OPT_FORBID) {
+		if (val[0] != '/' || kiln_path_trim(val) < 2)
+			return usage_error(usage, "--forbid needs an absolute path other than /", val);
+		o->forbid = kiln_xrealloc(o->forbid, ((size_t)o->nforbid + 1) * sizeof *o->forbid);
+		o->forbid[o->nforbid++] = abs_dir(val);
+	} else if (which == OPT_ROOT || which == OPT_OUT) {
+		if (val[0] != '/')
+			return usage_error(usage, "path must be absolute", val);
+		char **dst = which == OPT_ROOT ? &o->root : &o->out;
+		free(*dst);
+		*dst = abs_dir(val);
+	} else if (which == OPT_PKG) {
+		o->pkg = val;
+	} else if (which == OPT_TREE) {
+		o->tree = val;
+	} else {
+		o->strict = 1;
+	}
+	return -1;
+}
+
 int parse_args(int argc, char **argv, struct opts *o, unsigned allowed, const char *usage)
 {
 	memset(o, 0, sizeof *o);
 	o->pos = kiln_xmalloc(((size_t)argc + 1) * sizeof *o->pos);
-	int only_pos = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *val = NULL;
-		unsigned which = 0;
-		if (!only_pos && strcmp(a, "--") == 0) {
-			only_pos = 1;
-			continue;
-		}
-		if (only_pos || a[0] != '-') {
+	struct kiln_opt g = {.shortopts = "h", .longopts = longopts};
+	int c;
+	while ((c = kiln_opt_next(&g, argc, argv)) != -1) {
+		int rc = -1;
+		if (c == KILN_OPT_DASHDASH) {
+			g.only_args = 1;
+		} else if (c == KILN_OPT_ARG) {
 			if (!(allowed & OPT_POS))
-				return usage_error(usage, "unexpected argument", a);
-			o->pos[o->npos++] = argv[i];
-			continue;
-		}
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+				return usage_error(usage, "unexpected argument", g.arg);
+			o->pos[o->npos++] = (char *)g.arg;
+		} else if (c == 'h') {
 			fputs(usage, stdout);
 			return 0;
-		}
-		if (strcmp(a, "--strict") == 0 && (allowed & OPT_STRICT)) {
-			o->strict = 1;
-			continue;
-		}
-		static const struct { const char *name; unsigned bit; } named[] = {
-			{"--root", OPT_ROOT}, {"--pkg", OPT_PKG}, {"--out", OPT_OUT}, {"--tree", OPT_TREE},
-			{"--forbid", OPT_FORBID},
-		};
-		for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
-			size_t nl = strlen(named[k].name);
-			if (!(allowed & named[k].bit) || strncmp(a, named[k].name, nl) != 0)
-				continue;
-			if (a[nl] == '=') {
-				val = a + nl + 1;
-			} else if (a[nl] == 0) {
-				if (i + 1 >= argc)
-					return usage_error(usage, "option needs a value", a);
-				val = argv[++i];
-			} else {
-				continue;
-			}
-			which = named[k].bit;
-			break;
-		}
-		if (!which)
-			return usage_error(usage, "unknown option", a);
-		if (which == OPT_FORBID) {
-			if (val[0] != '/' || kiln_path_trim(val) < 2)
-				return usage_error(usage, "--forbid needs an absolute path other than /",
-						   val);
-			o->forbid = kiln_xrealloc(o->forbid, ((size_t)o->nforbid + 1) * sizeof *o->forbid);
-			o->forbid[o->nforbid++] = abs_dir(val);
-		} else if (which == OPT_ROOT || which == OPT_OUT) {
-			if (val[0] != '/')
-				return usage_error(usage, "path must be absolute", val);
-			char **dst = which == OPT_ROOT ? &o->root : &o->out;
-			free(*dst);
-			*dst = abs_dir(val);
-		} else if (which == OPT_PKG) {
-			o->pkg = val;
+		} else if (c == KILN_OPT_UNKNOWN || !(allowed & (unsigned)g.opt & ~LONG)) {
+			rc = usage_error(usage, "unknown option", g.token);
+		} else if (c == KILN_OPT_NOVALUE) {
+			rc = usage_error(usage, "option needs a value", g.token);
 		} else {
-			o->tree = val;
+			rc = take(o, (unsigned)c & ~LONG, g.arg, usage);
 		}
+		if (rc >= 0)
+			return rc;
 	}
 	if ((allowed & OPT_ROOT) && !o->root)
 		return usage_error(usage, "missing option", "--root ROOT");

@@ -1,4 +1,5 @@
 #include "pkgdir.h"
+#include "../lib/mkdir.h"
 #include "../lib/file.h"
 
 #include <errno.h>
@@ -66,7 +67,7 @@ int cmd_assemble(int argc, char **argv)
 
 	struct kbuf pdir = {0};
 	kbuf_printf(&pdir, "%s/%s", o.root, o.pkg);
-	int err = mkdir_p(pdir.p);
+	int err = kiln_mkdir_p(pdir.p);
 	if (!err && (rootfd = open(o.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		err = errno;
 	if (!err && (pfd = openat(rootfd, o.pkg, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)

@@ -53,11 +53,9 @@ int cmd_check(int argc, char **argv)
 		if (en->type == 'f') {
 			e = kiln_read_file_at(pfd, en->path, &content, NULL);
 		} else {
-			content.len = 0;
-			kbuf_reserve(&content, 4096);
-			ssize_t n = readlinkat(pfd, en->path, content.p, 4096);
-			e = n < 0 ? errno : 0;
-			content.len = n < 0 ? 0 : (size_t)n;
+			e = kiln_readlink_at(pfd, en->path, &content);
+			if (e)
+				content.len = 0;
 		}
 		if (e) {
 			kiln_err(&ctx, abs.p, "listed in the manifest but cannot be read: %s (rebuild %s)",

@@ -1,4 +1,5 @@
 #include "pkgdir.h"
+#include "../lib/mkdir.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -71,7 +72,7 @@ int cmd_merge(int argc, char **argv)
 	snprintf(tmp, sizeof tmp, ".%s.tmp", o.tree);
 	rc = 1;
 
-	int err = mkdir_p(o.out);
+	int err = kiln_mkdir_p(o.out);
 	if (err || (outfd = open(o.out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		kiln_err(&ctx, o.out, "cannot create or open the output directory: %s (check "
 			 "permissions)", strerror(err ? err : errno));

@@ -137,7 +137,6 @@ int mark_damaged(const char *root, const char *owner, const char *line, size_t n
 /* rm -rf dirfd/name without following symlinks; 0 or errno, *where gets
  * the failing path relative to dirfd (malloc'd) on error. */
 int rmtree_at(int dirfd, const char *name, char **where);
-int mkdir_p(const char *path);
 
 /* ---- walk.c ---- */
 typedef int (*walk_cb)(void *arg, int dirfd, const char *name, const char *rel, size_t rlen,
@@ -146,6 +145,10 @@ typedef int (*walk_cb)(void *arg, int dirfd, const char *name, const char *rel, 
  * directory is rel->p; cb is called for every entry below it (pre-order).
  * Returns 0, -1 if cb aborted, or an errno value (relpath in rel). */
 int walk_dir(int dirfd, struct kbuf *rel, walk_cb cb, void *arg);
+/* Appends the names in the directory fd (not consumed; "." and ".."
+ * left out) to names, each NUL-terminated and, when typed, after a
+ * letter: 'd' directory, '?' unknown, 'o' other. 0 or an errno value. */
+int dir_names(int fd, struct kbuf *names, int typed);
 
 /* ---- imports.c: ROOT/P/.imports ---- */
 struct imp {

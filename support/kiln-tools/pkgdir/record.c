@@ -45,25 +45,6 @@ struct rec {
 
 enum { SEEN = 1, REPLACED = 2 };
 
-/* readlinkat into b (NUL-terminated); 0 or errno */
-static int read_link(int dirfd, const char *name, struct kbuf *b)
-{
-	size_t cap = 256;
-	for (;;) {
-		b->len = 0;
-		kbuf_reserve(b, cap);
-		ssize_t n = readlinkat(dirfd, name, b->p, cap);
-		if (n < 0)
-			return errno;
-		if ((size_t)n < cap) {
-			b->len = (size_t)n;
-			kbuf_cstr(b);
-			return 0;
-		}
-		cap *= 2;
-	}
-}
-
 static const char *abs_path(struct rec *r, const char *rel)
 {
 	r->abs.len = 0;
@@ -249,7 +230,7 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 		} else if (type == 'd') {
 			return 0;
 		} else if (type == 'l') {
-			int e = read_link(dirfd, name, &r->link);
+			int e = kiln_readlink_at(dirfd, name, &r->link);
 			if (e) {
 				kiln_err(&r->ctx, abs_path(r, rel), "cannot read symlink: %s (check permissions)", strerror(e));
 				r->errors++;
@@ -288,7 +269,7 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 	r->scan.quiet = 0;
 	int err;
 	if (type == 'l') {
-		err = have_link ? 0 : read_link(dirfd, name, &r->link);
+		err = have_link ? 0 : kiln_readlink_at(dirfd, name, &r->link);
 		if (!err && in_target)
 			target_link_fix(r, dirfd, name, rel);
 		if (!err) {

@@ -1,7 +1,6 @@
 #include "pkgdir.h"
 #include "../lib/path.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -26,28 +25,15 @@ static int rm_dir(int dirfd, const char *name, const char *rel, char **where)
 		return errno;
 	}
 	fchmod(fd, 0700); /* so that a 0555 directory can be emptied */
-	int dfd = dup(fd);
-	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
-	if (!d) {
-		int e = errno;
-		if (dfd >= 0)
-			close(dfd);
+	/* read all names first, then remove */
+	struct kbuf names = {0};
+	int e = dir_names(fd, &names, 1);
+	if (e) {
+		kbuf_free(&names);
 		close(fd);
 		*where = kiln_xstrndup(rel, strlen(rel));
 		return e;
 	}
-	/* read all names first, then remove */
-	struct kbuf names = {0};
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-			continue;
-		kbuf_addc(&names, de->d_type == DT_DIR ? 'd' : de->d_type == DT_UNKNOWN ? '?' : 'o');
-		kbuf_adds(&names, de->d_name);
-		kbuf_addc(&names, 0);
-	}
-	closedir(d);
-	int e = 0;
 	for (size_t i = 0; i < names.len && !e;) {
 		char kind = names.p[i];
 		const char *n = names.p + i + 1;
@@ -91,32 +77,4 @@ int rmtree_at(int dirfd, const char *name, char **where)
 		return 0;
 	}
 	return rm_dir(dirfd, name, name, where);
-}
-
-int mkdir_p(const char *path)
-{
-	char *p = kiln_xstrndup(path, strlen(path));
-	int e = 0;
-	for (char *s = p + 1;; s++) {
-		if (*s != '/' && *s)
-			continue;
-		char c = *s;
-		*s = 0;
-		if (mkdir(p, 0755) < 0 && errno != EEXIST) {
-			e = errno;
-			break;
-		}
-		*s = c;
-		if (!c)
-			break;
-	}
-	free(p);
-	if (!e) {
-		struct stat st;
-		if (stat(path, &st) < 0)
-			e = errno;
-		else if (!S_ISDIR(st.st_mode))
-			e = ENOTDIR;
-	}
-	return e;
 }

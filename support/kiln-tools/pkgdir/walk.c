@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-int walk_dir(int fd, struct kbuf *rel, walk_cb cb, void *arg)
+int dir_names(int fd, struct kbuf *names, int typed)
 {
 	int dfd = dup(fd);
 	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
@@ -14,20 +14,32 @@ int walk_dir(int fd, struct kbuf *rel, walk_cb cb, void *arg)
 		int e = errno;
 		if (dfd >= 0)
 			close(dfd);
-		close(fd);
 		return e;
 	}
-	struct kbuf names = {0};
 	struct dirent *de;
 	errno = 0;
 	while ((de = readdir(d))) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
-		kbuf_adds(&names, de->d_name);
-		kbuf_addc(&names, 0);
+		if (typed)
+			kbuf_addc(names, de->d_type == DT_DIR ? 'd' : de->d_type == DT_UNKNOWN ? '?' : 'o');
+		kbuf_adds(names, de->d_name);
+		kbuf_addc(names, 0);
 	}
 	int e = errno;
 	closedir(d);
+	return e;
+}
+
+int walk_dir(int fd, struct kbuf *rel, walk_cb cb, void *arg)
+{
+	struct kbuf names = {0};
+	int e = dir_names(fd, &names, 0);
+	if (e) {
+		kbuf_free(&names);
+		close(fd);
+		return e;
+	}
 	size_t base = rel->len;
 	for (size_t i = 0; i < names.len && !e;) {
 		const char *n = names.p + i;

@@ -1,13 +1,14 @@
 /* The architectures --arch knows, and the build machine's. */
 #include "rpath.h"
 
+#include <elf.h>
 #include <string.h>
 
 static const struct rp_arch arches[] = {
-	{"aarch64", 183, 64, 0},
-	{"arm", 40, 32, 0},
-	{"riscv64", 243, 64, 0},
-	{"x86_64", 62, 64, 0},
+	{"aarch64", EM_AARCH64, 64, 0},
+	{"arm", EM_ARM, 32, 0},
+	{"riscv64", EM_RISCV, 64, 0},
+	{"x86_64", EM_X86_64, 64, 0},
 };
 
 const struct rp_arch *rp_arch_find(const char *name)

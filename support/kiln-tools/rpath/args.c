@@ -1,5 +1,6 @@
 /* Command line of kiln-rpath. Pure: messages go to a buffer (fuzzed). */
 #include "rpath.h"
+#include "../lib/opt.h"
 #include "../lib/path.h"
 
 #include <stdlib.h>
@@ -53,46 +54,37 @@ static void push(void *vp, size_t *n, size_t elem, const void *item)
 	(*n)++;
 }
 
-enum { O_ROOT, O_PKG, O_ARCH, O_SYSROOT, O_BUILD, O_EXCLUDE, O_PATCHELF, O_NVAL };
+enum { O_ROOT = 0x100, O_PKG, O_ARCH, O_SYSROOT, O_BUILD, O_EXCLUDE, O_PATCHELF, O_DRY_RUN };
+
+static const struct option longopts[] = {
+	{"root", required_argument, NULL, O_ROOT},
+	{"pkg", required_argument, NULL, O_PKG},
+	{"arch", required_argument, NULL, O_ARCH},
+	{"sysroot-dir", required_argument, NULL, O_SYSROOT},
+	{"build-dir", required_argument, NULL, O_BUILD},
+	{"exclude", required_argument, NULL, O_EXCLUDE},
+	{"patchelf", required_argument, NULL, O_PATCHELF},
+	{"dry-run", no_argument, NULL, O_DRY_RUN},
+	{"verbose", no_argument, NULL, 'v'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
 
 int rp_parse_args(int argc, char **argv, struct rp_opts *o, struct kbuf *msg)
 {
-	static const char *const names[O_NVAL] = {
-		"--root", "--pkg", "--arch", "--sysroot-dir", "--build-dir", "--exclude", "--patchelf",
-	};
 	memset(o, 0, sizeof *o);
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+	struct kiln_opt g = {.shortopts = "hv", .longopts = longopts};
+	int which;
+	while ((which = kiln_opt_next(&g, argc, argv)) != -1) {
+		const char *val = g.arg;
+		if (which == 'h')
 			return RP_ARGS_HELP;
-		if (strcmp(a, "--dry-run") == 0) {
-			o->dry_run = 1;
-			continue;
-		}
-		if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
-			o->verbose = 1;
-			continue;
-		}
-		int which = -1;
-		const char *val = NULL;
-		for (int k = 0; k < O_NVAL; k++) {
-			size_t nl = strlen(names[k]);
-			if (strncmp(a, names[k], nl) != 0)
-				continue;
-			if (a[nl] == '=') {
-				val = a + nl + 1;
-			} else if (a[nl] == 0) {
-				if (i + 1 >= argc)
-					return usage_error(msg, "option needs a value", a);
-				val = argv[++i];
-			} else {
-				continue;
-			}
-			which = k;
-			break;
-		}
-		if (which < 0)
-			return usage_error(msg, a[0] == '-' ? "unknown option" : "unexpected argument", a);
+		if (which == KILN_OPT_NOVALUE)
+			return usage_error(msg, "option needs a value", g.token);
+		if (which == KILN_OPT_ARG)
+			return usage_error(msg, "unexpected argument", g.token);
+		if (which == KILN_OPT_UNKNOWN || which == KILN_OPT_DASHDASH)
+			return usage_error(msg, "unknown option", g.token);
 		switch (which) {
 		case O_ROOT:
 		case O_BUILD: {
@@ -135,6 +127,12 @@ int rp_parse_args(int argc, char **argv, struct rp_opts *o, struct kbuf *msg)
 			if (!val[0])
 				return usage_error(msg, "--patchelf needs a path", NULL);
 			o->patchelf = val;
+			break;
+		case O_DRY_RUN:
+			o->dry_run = 1;
+			break;
+		case 'v':
+			o->verbose = 1;
 			break;
 		}
 	}

@@ -3,15 +3,14 @@
  * offset is bounds-checked: the input may be anything. */
 #include "rpath.h"
 
+#include <elf.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	PT_LOAD_ = 1, PT_DYNAMIC_ = 2,
-	DT_NULL_ = 0, DT_NEEDED_ = 1, DT_STRTAB_ = 5, DT_STRSZ_ = 10, DT_RPATH_ = 15,
-	DT_RUNPATH_ = 29,
-};
+/* Offset of a field of the class's header struct (ElfN_Ehdr, ...). */
+#define OFF(r, type, field) ((r)->is64 ? offsetof(Elf64_##type, field) : offsetof(Elf32_##type, field))
 
 struct rd {
 	const unsigned char *p;
@@ -42,7 +41,7 @@ static int fits(size_t len, uint64_t off, uint64_t n)
 
 int rp_is_elf(const unsigned char *buf, size_t len)
 {
-	return len >= 4 && memcmp(buf, "\177ELF", 4) == 0;
+	return len >= SELFMAG && memcmp(buf, ELFMAG, SELFMAG) == 0;
 }
 
 static int fail(char *err, size_t errlen, const char *msg)
@@ -69,7 +68,7 @@ static int vaddr_to_off(const struct seg *load, size_t nload, uint64_t a, uint64
 static int parse_dynamic(const struct rd *r, const struct seg *dyn, const struct seg *load,
 			 size_t nload, struct rp_elf *e, char *err, size_t errlen)
 {
-	size_t esz = r->is64 ? 16 : 8;
+	size_t esz = r->is64 ? sizeof(Elf64_Dyn) : sizeof(Elf32_Dyn);
 	if (!fits(r->len, dyn->off, dyn->filesz))
 		return fail(err, errlen, "the dynamic segment extends past the end of the file");
 	size_t n = (size_t)(dyn->filesz / esz);
@@ -79,18 +78,18 @@ static int parse_dynamic(const struct rd *r, const struct seg *dyn, const struct
 	for (size_t i = 0; i < n; i++) {
 		size_t at = (size_t)dyn->off + i * esz;
 		uint64_t tag = word(r, at);
-		if (tag == DT_NULL_)
+		if (tag == DT_NULL)
 			break;
-		uint64_t val = word(r, at + esz / 2);
-		if (tag == DT_NEEDED_)
+		uint64_t val = word(r, at + OFF(r, Dyn, d_un));
+		if (tag == DT_NEEDED)
 			nneeded++;
-		else if (tag == DT_STRTAB_ && !has_strtab)
+		else if (tag == DT_STRTAB && !has_strtab)
 			strtab = val, has_strtab = 1;
-		else if (tag == DT_STRSZ_ && !has_strsz)
+		else if (tag == DT_STRSZ && !has_strsz)
 			strsz = val, has_strsz = 1;
-		else if (tag == DT_RPATH_ && !has_rpath)
+		else if (tag == DT_RPATH && !has_rpath)
 			rpath = val, has_rpath = 1;
-		else if (tag == DT_RUNPATH_ && !has_runpath)
+		else if (tag == DT_RUNPATH && !has_runpath)
 			runpath = val, has_runpath = 1;
 	}
 	if (!nneeded && !has_rpath && !has_runpath)
@@ -122,10 +121,10 @@ static int parse_dynamic(const struct rd *r, const struct seg *dyn, const struct
 	for (size_t i = 0; i < n && e->nneeded < nneeded; i++) {
 		size_t at = (size_t)dyn->off + i * esz;
 		uint64_t tag = word(r, at);
-		if (tag == DT_NULL_)
+		if (tag == DT_NULL)
 			break;
-		if (tag == DT_NEEDED_) {
-			uint64_t val = word(r, at + esz / 2);
+		if (tag == DT_NEEDED) {
+			uint64_t val = word(r, at + OFF(r, Dyn, d_un));
 			STR(val, e->needed[e->nneeded]);
 			e->nneeded++;
 		}
@@ -140,28 +139,28 @@ int rp_elf_parse(const unsigned char *buf, size_t len, struct rp_elf *e, char *e
 	memset(e, 0, sizeof *e);
 	if (!rp_is_elf(buf, len))
 		return 1;
-	if (len < 16)
+	if (len < EI_NIDENT)
 		return fail(err, errlen, "truncated ELF identification");
-	if (buf[4] != 1 && buf[4] != 2)
+	if (buf[EI_CLASS] != ELFCLASS32 && buf[EI_CLASS] != ELFCLASS64)
 		return fail(err, errlen, "unknown ELF class");
-	if (buf[5] != 1 && buf[5] != 2)
+	if (buf[EI_DATA] != ELFDATA2LSB && buf[EI_DATA] != ELFDATA2MSB)
 		return fail(err, errlen, "unknown ELF data encoding");
-	struct rd r = {buf, len, buf[5] == 2, buf[4] == 2};
-	size_t ehsize = r.is64 ? 64 : 52;
+	struct rd r = {buf, len, buf[EI_DATA] == ELFDATA2MSB, buf[EI_CLASS] == ELFCLASS64};
+	size_t ehsize = r.is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
 	if (len < ehsize)
 		return fail(err, errlen, "truncated ELF header");
 	e->cls = r.is64 ? 64 : 32;
 	e->be = r.be;
-	e->type = (unsigned)get(&r, 16, 2);
-	e->machine = (unsigned)get(&r, 18, 2);
-	uint64_t phoff = r.is64 ? get(&r, 32, 8) : get(&r, 28, 4);
-	unsigned phentsize = (unsigned)get(&r, r.is64 ? 54 : 42, 2);
-	unsigned phnum = (unsigned)get(&r, r.is64 ? 56 : 44, 2);
+	e->type = (unsigned)get(&r, offsetof(Elf64_Ehdr, e_type), 2);
+	e->machine = (unsigned)get(&r, offsetof(Elf64_Ehdr, e_machine), 2);
+	uint64_t phoff = word(&r, OFF(&r, Ehdr, e_phoff));
+	unsigned phentsize = (unsigned)get(&r, OFF(&r, Ehdr, e_phentsize), 2);
+	unsigned phnum = (unsigned)get(&r, OFF(&r, Ehdr, e_phnum), 2);
 	if (phnum == 0)
 		return 0;
-	if (phnum == 0xffff)
+	if (phnum == PN_XNUM)
 		return fail(err, errlen, "extended program header count (PN_XNUM) is not supported");
-	if (phentsize < (r.is64 ? 56u : 32u))
+	if (phentsize < (r.is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr)))
 		return fail(err, errlen, "program header entries are too small");
 	if (!fits(len, phoff, (uint64_t)phentsize * phnum))
 		return fail(err, errlen, "program headers extend past the end of the file");
@@ -170,20 +169,15 @@ int rp_elf_parse(const unsigned char *buf, size_t len, struct rp_elf *e, char *e
 	struct seg dyn = {0};
 	for (unsigned i = 0; i < phnum; i++) {
 		size_t at = (size_t)phoff + (size_t)i * phentsize;
-		uint32_t type = (uint32_t)get(&r, at, 4);
-		struct seg s;
-		if (r.is64) {
-			s.off = get(&r, at + 8, 8);
-			s.vaddr = get(&r, at + 16, 8);
-			s.filesz = get(&r, at + 32, 8);
-		} else {
-			s.off = get(&r, at + 4, 4);
-			s.vaddr = get(&r, at + 8, 4);
-			s.filesz = get(&r, at + 16, 4);
-		}
-		if (type == PT_LOAD_)
+		uint32_t type = (uint32_t)get(&r, at + OFF(&r, Phdr, p_type), 4);
+		struct seg s = {
+			.off = word(&r, at + OFF(&r, Phdr, p_offset)),
+			.vaddr = word(&r, at + OFF(&r, Phdr, p_vaddr)),
+			.filesz = word(&r, at + OFF(&r, Phdr, p_filesz)),
+		};
+		if (type == PT_LOAD)
 			load[nload++] = s;
-		else if (type == PT_DYNAMIC_ && !e->dynamic) {
+		else if (type == PT_DYNAMIC && !e->dynamic) {
 			dyn = s;
 			e->dynamic = 1;
 		}
@@ -205,15 +199,15 @@ void rp_elf_free(struct rp_elf *e)
 const char *rp_machine_name(unsigned machine, char *buf, size_t n)
 {
 	switch (machine) {
-	case 3: return "Intel 80386";
-	case 8: return "MIPS";
-	case 20: return "PowerPC";
-	case 21: return "PowerPC64";
-	case 40: return "ARM";
-	case 62: return "x86-64";
-	case 183: return "AArch64";
-	case 243: return "RISC-V";
-	case 258: return "LoongArch";
+	case EM_386: return "Intel 80386";
+	case EM_MIPS: return "MIPS";
+	case EM_PPC: return "PowerPC";
+	case EM_PPC64: return "PowerPC64";
+	case EM_ARM: return "ARM";
+	case EM_X86_64: return "x86-64";
+	case EM_AARCH64: return "AArch64";
+	case EM_RISCV: return "RISC-V";
+	case EM_LOONGARCH: return "LoongArch";
 	}
 	snprintf(buf, n, "machine %u", machine);
 	return buf;

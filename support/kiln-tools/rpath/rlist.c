@@ -1,5 +1,6 @@
 /* RPATH entry lists, lexical path normalisation and $ORIGIN paths. */
 #include "rpath.h"
+#include "../lib/norm.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -48,45 +49,10 @@ void rp_list_free(struct rp_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Normalises the components of p into out (no leading slash); returns -1
- * when ".." climbs above the start and clamp is 0. */
-static int norm_components(const char *p, struct kbuf *out, int clamp)
-{
-	out->len = 0;
-	while (*p) {
-		while (*p == '/')
-			p++;
-		if (!*p)
-			break;
-		const char *q = strchr(p, '/');
-		size_t n = q ? (size_t)(q - p) : strlen(p);
-		if (n == 1 && p[0] == '.') {
-			/* nothing */
-		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
-			if (out->len == 0) {
-				if (!clamp)
-					return -1;
-			} else {
-				while (out->len && out->p[out->len - 1] != '/')
-					out->len--;
-				if (out->len)
-					out->len--; /* the slash */
-			}
-		} else {
-			if (out->len)
-				kbuf_addc(out, '/');
-			kbuf_add(out, p, n);
-		}
-		p += n;
-	}
-	kbuf_cstr(out);
-	return 0;
-}
-
 char *rp_norm_abs(const char *p)
 {
 	struct kbuf b = {0};
-	norm_components(p, &b, 1);
+	kiln_path_norm(p, strlen(p), &b, KILN_NORM_CLAMP);
 	char *r = kiln_xmalloc(b.len + 2);
 	r[0] = '/';
 	memcpy(r + 1, b.p, b.len + 1);
@@ -97,7 +63,7 @@ char *rp_norm_abs(const char *p)
 char *rp_norm_rel(const char *p)
 {
 	struct kbuf b = {0};
-	if (norm_components(p, &b, 0) < 0) {
+	if (kiln_path_norm(p, strlen(p), &b, 0) < 0) {
 		kbuf_free(&b);
 		return NULL;
 	}

@@ -2,10 +2,12 @@
  * every truncation, corrupt offsets, files built by cc), RPATH lists and
  * $ORIGIN paths, and the argument parser. */
 #include "tap.h"
+#include "util.h"
 #include "../lib/buf.h"
 #include "../lib/file.h"
 #include "../rpath/rpath.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -119,10 +121,10 @@ static void test_handmade(void)
 	for (int v = 0; v < 4; v++) {
 		int is64 = v & 1, be = v >> 1;
 		struct img m;
-		mk_elf(&m, is64, be, 183, "/a/b:$ORIGIN", "/r", need, 2);
+		mk_elf(&m, is64, be, EM_AARCH64, "/a/b:$ORIGIN", "/r", need, 2);
 		struct rp_elf e;
 		int rc = parse(&m, m.len, &e);
-		tap_ok(rc == 0 && e.cls == (is64 ? 64 : 32) && e.be == be && e.machine == 183 &&
+		tap_ok(rc == 0 && e.cls == (is64 ? 64 : 32) && e.be == be && e.machine == EM_AARCH64 &&
 			       e.type == 3 && e.dynamic && e.rpath && strcmp(e.rpath, "/a/b:$ORIGIN") == 0 &&
 			       e.runpath && strcmp(e.runpath, "/r") == 0 && e.nneeded == 2 &&
 			       strcmp(e.needed[0], "libz.so.1") == 0 && strcmp(e.needed[1], "libc.so.6") == 0,
@@ -147,7 +149,7 @@ static void test_handmade(void)
 	}
 	struct img m;
 	struct rp_elf e;
-	mk_elf(&m, 1, 0, 62, NULL, NULL, NULL, 0);
+	mk_elf(&m, 1, 0, EM_X86_64, NULL, NULL, NULL, 0);
 	tap_ok(parse(&m, m.len, &e) == 0 && e.dynamic && !e.rpath && !e.runpath && e.nneeded == 0,
 	       "no RPATH, no NEEDED");
 	rp_elf_free(&e);
@@ -163,7 +165,7 @@ static void test_corrupt(void)
 	struct rp_elf e;
 	struct layout L;
 	char err[160];
-#define FRESH() (L = mk_elf(&m, 1, 0, 62, "/x", NULL, need, 1))
+#define FRESH() (L = mk_elf(&m, 1, 0, EM_X86_64, "/x", NULL, need, 1))
 	FRESH();
 	m.b[4] = 3;
 	tap_ok(rp_elf_parse(m.b, m.len, &e, err, sizeof err) == -1 && strstr(err, "class"),
@@ -173,7 +175,7 @@ static void test_corrupt(void)
 	tap_ok(rp_elf_parse(m.b, m.len, &e, err, sizeof err) == -1, "bad data encoding: %s", err);
 	FRESH();
 	put(&m, 32, 100000, 8);
-	tap_ok(rp_elf_parse(m.b, m.len, &e, err, sizeof err) == -1 && e.machine == 62,
+	tap_ok(rp_elf_parse(m.b, m.len, &e, err, sizeof err) == -1 && e.machine == EM_X86_64,
 	       "program headers past the end (header still read): %s", err);
 	FRESH();
 	put(&m, 32, UINT64_MAX - 10, 8);
@@ -210,7 +212,7 @@ static void test_corrupt(void)
 	unsigned seed = 42;
 	int n0 = 0;
 	for (int round = 0; round < 20000; round++) {
-		L = mk_elf(&m, round & 1, (round >> 1) & 1, 62, "/x:/y", "$ORIGIN", need, 1);
+		L = mk_elf(&m, round & 1, (round >> 1) & 1, EM_X86_64, "/x:/y", "$ORIGIN", need, 1);
 		for (int k = 0; k < 3; k++) {
 			seed = seed * 1103515245u + 12345u;
 			m.b[(seed >> 8) % m.len] = (unsigned char)(seed >> 20);
@@ -222,10 +224,23 @@ static void test_corrupt(void)
 	tap_ok(1, "20000 randomly damaged images parsed without a crash (%d accepted)", n0);
 }
 
-static int sh(const char *cmd)
+/* tmp/f.c built by a cross compiler, when it is installed */
+static void cross(const char *tmp, const char *gcc, unsigned machine, int cls, const char *what)
 {
-	int rc = system(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+	char path[700];
+	snprintf(path, sizeof path, "%s/lib-%s.so", tmp, gcc);
+	if (t_sh("cd '%s' && %s -shared -fPIC -o '%s' f.c 2>/dev/null", tmp, gcc, path) != 0) {
+		tap_ok(1, "# SKIP %s not installed", gcc);
+		return;
+	}
+	struct kbuf b = {0};
+	struct rp_elf e;
+	char err[256];
+	kiln_read_file_at(AT_FDCWD, path, &b, NULL);
+	int rc = rp_elf_parse((unsigned char *)b.p, b.len, &e, err, sizeof err);
+	tap_ok(rc == 0 && e.machine == machine && e.cls == cls && !e.be, "%s", what);
+	rp_elf_free(&e);
+	kbuf_free(&b);
 }
 
 static void test_cc(const char *tmp)
@@ -241,7 +256,7 @@ static void test_cc(const char *tmp)
 		 "cc -o m m.c -L. -lf -Wl,--disable-new-dtags -Wl,-rpath,'$ORIGIN' && "
 		 "cc -c -o f.o f.c",
 		 tmp);
-	if (!tap_ok(sh(cmd) == 0, "cc builds a shared library and an executable"))
+	if (!tap_ok(t_sh("%s", cmd) == 0, "cc builds a shared library and an executable"))
 		return;
 	snprintf(path, sizeof path, "%s/libf.so", tmp);
 	kiln_read_file_at(AT_FDCWD, path, &b, NULL);
@@ -265,32 +280,12 @@ static void test_cc(const char *tmp)
 	rp_elf_free(&e);
 	snprintf(path, sizeof path, "%s/f.o", tmp);
 	kiln_read_file_at(AT_FDCWD, path, &b, NULL);
-	tap_ok(rp_elf_parse((unsigned char *)b.p, b.len, &e, err, sizeof err) == 0 && e.type == 1 &&
+	tap_ok(rp_elf_parse((unsigned char *)b.p, b.len, &e, err, sizeof err) == 0 && e.type == ET_REL &&
 		       !e.dynamic,
 	       "an object file: ET_REL, no dynamic section");
 	rp_elf_free(&e);
-	snprintf(cmd, sizeof cmd,
-		 "cd '%s' && aarch64-linux-gnu-gcc -shared -fPIC -o liba.so f.c 2>/dev/null", tmp);
-	if (sh(cmd) == 0) {
-		snprintf(path, sizeof path, "%s/liba.so", tmp);
-		kiln_read_file_at(AT_FDCWD, path, &b, NULL);
-		rc = rp_elf_parse((unsigned char *)b.p, b.len, &e, err, sizeof err);
-		tap_ok(rc == 0 && e.machine == 183 && e.cls == 64 && !e.be, "aarch64 cross library");
-		rp_elf_free(&e);
-	} else {
-		tap_ok(1, "# SKIP aarch64-linux-gnu-gcc not installed");
-	}
-	snprintf(cmd, sizeof cmd,
-		 "cd '%s' && arm-linux-gnueabihf-gcc -shared -fPIC -o libarm.so f.c 2>/dev/null", tmp);
-	if (sh(cmd) == 0) {
-		snprintf(path, sizeof path, "%s/libarm.so", tmp);
-		kiln_read_file_at(AT_FDCWD, path, &b, NULL);
-		rc = rp_elf_parse((unsigned char *)b.p, b.len, &e, err, sizeof err);
-		tap_ok(rc == 0 && e.machine == 40 && e.cls == 32 && !e.be, "arm 32-bit cross library");
-		rp_elf_free(&e);
-	} else {
-		tap_ok(1, "# SKIP arm-linux-gnueabihf-gcc not installed");
-	}
+	cross(tmp, "aarch64-linux-gnu-gcc", EM_AARCH64, 64, "aarch64 cross library");
+	cross(tmp, "arm-linux-gnueabihf-gcc", EM_ARM, 32, "arm 32-bit cross library");
 	kbuf_free(&b);
 }
 
@@ -358,16 +353,11 @@ static void test_paths(void)
 
 static int args(struct rp_opts *o, struct kbuf *msg, ...)
 {
-	char *argv[32];
-	int argc = 0;
-	argv[argc++] = "kiln-rpath";
+	char *argv[32] = {"kiln-rpath"};
 	va_list ap;
 	va_start(ap, msg);
-	char *a;
-	while ((a = va_arg(ap, char *)) && argc < 31)
-		argv[argc++] = a;
+	int argc = t_argv(argv, 1, 32, ap);
 	va_end(ap);
-	argv[argc] = NULL;
 	return rp_parse_args(argc, argv, o, msg);
 }
 
@@ -379,7 +369,7 @@ static void test_args(void)
 		      "target/lib/firmware/*", "--build-dir", "/b/", "--build-dir=/c", "--sysroot-dir",
 		      "host/aarch64-linux-gnu/sysroot/", "--dry-run", "-v", NULL);
 	tap_ok(rc == RP_ARGS_OK && strcmp(o.root, "/r") == 0 && strcmp(o.pkg, "host-zlib") == 0 &&
-		       o.arch->machine == 183 && o.nexclude == 1 && o.nbuild == 2 &&
+		       o.arch->machine == EM_AARCH64 && o.nexclude == 1 && o.nbuild == 2 &&
 		       strcmp(o.build_dirs[0], "/b") == 0 &&
 		       strcmp(o.sysroot, "host/aarch64-linux-gnu/sysroot") == 0 && o.dry_run && o.verbose,
 	       "all options parsed");
@@ -409,16 +399,9 @@ static void test_args(void)
 
 int main(void)
 {
-	const char *base = getenv("TEST_TMPDIR");
-	if (!base || !*base)
-		base = "/tmp";
 	char tmp[512];
-	mkdir(base, 0755);
-	snprintf(tmp, sizeof tmp, "%s/kiln-elf-XXXXXX", base);
-	if (!mkdtemp(tmp)) {
-		printf("Bail out! cannot create a temp dir in %s: %s\n", base, strerror(errno));
+	if (t_tmpdir(tmp, sizeof tmp, "kiln-elf") < 0)
 		return 1;
-	}
 	test_handmade();
 	test_corrupt();
 	test_cc(tmp);
@@ -426,6 +409,6 @@ int main(void)
 	test_args();
 	char cmd[700];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	sh(cmd);
+	t_sh("%s", cmd);
 	return tap_done();
 }

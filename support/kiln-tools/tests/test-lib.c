@@ -1,15 +1,27 @@
-/* Unit tests of lib/: sha256, escaping, manifest parser/writer, hash map. */
+/* Unit tests of lib/: sha256, escaping, manifest parser/writer, hash map,
+ * paths and their normalisation, mkdir -p, readlink, "line N:" messages,
+ * option parsing. */
 #include "tap.h"
+#include "util.h"
 #include "../lib/buf.h"
 #include "../lib/escape.h"
 #include "../lib/hmap.h"
 #include "../lib/manifest.h"
+#include "../lib/file.h"
+#include "../lib/mkdir.h"
+#include "../lib/norm.h"
+#include "../lib/opt.h"
+#include "../lib/parse.h"
 #include "../lib/path.h"
 #include "../lib/sha256.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void test_sha256(void)
 {
@@ -245,6 +257,163 @@ static void test_path(void)
 	tap_ok(kiln_valid_relpath("host/a b", 8) && !kiln_valid_relpath("host/", 5) &&
 	       !kiln_valid_relpath("host", 4) && !kiln_valid_relpath("target/./a", 10) &&
 	       !kiln_valid_relpath("hostx/a", 7), "relative path validation");
+	tap_ok(!kiln_valid_relpath("host/a//b", 9) && !kiln_valid_relpath("host/a/", 7) &&
+	       !kiln_valid_relpath("target/a/..", 11) && !kiln_valid_relpath("host/a\0b", 8) &&
+	       kiln_valid_relpath("target/.a/..b", 13), "relative path validation: empty, dot components, NUL");
+}
+
+static void test_norm(void)
+{
+	static const struct { const char *in; unsigned flags; int rc; const char *out; } v[] = {
+		{"", 0, 0, ""},
+		{"/", 0, 0, ""},
+		{"//a///b//", 0, 0, "a/b"},
+		{"a/./b/.", 0, 0, "a/b"},
+		{"./", 0, 0, ""},
+		{"a/b/../c", 0, 0, "a/c"},
+		{"a/..", 0, 0, ""},
+		{"a/../..", 0, -1, NULL},
+		{"..", 0, -1, NULL},
+		{"/..", KILN_NORM_CLAMP, 0, ""},
+		{"/../a/../../b/./c/..", KILN_NORM_CLAMP, 0, "b"},
+		{"a/...", 0, 0, "a/..."},
+		{".a/..b/.", 0, 0, ".a/..b"},
+		{"/a//b/", KILN_NORM_NODOTS, 0, "a/b"},
+		{"/a/./b", KILN_NORM_NODOTS, -1, NULL},
+		{"/a/../b", KILN_NORM_NODOTS | KILN_NORM_CLAMP, -1, NULL},
+	};
+	struct kbuf b = {0};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		int rc = kiln_path_norm(v[i].in, strlen(v[i].in), &b, v[i].flags);
+		tap_ok(rc == v[i].rc && (rc < 0 || strcmp(b.p, v[i].out) == 0),
+		       "path_norm('%s', %u) = %d '%s'", v[i].in, v[i].flags, rc, rc < 0 ? "" : b.p);
+	}
+	/* only n bytes count, and NUL bytes are ordinary */
+	int rc = kiln_path_norm("a/b/../cXYZ", 8, &b, 0);
+	tap_ok(rc == 0 && strcmp(b.p, "a/c") == 0, "path_norm reads only n bytes");
+	rc = kiln_path_norm("a\0b/c", 5, &b, 0);
+	tap_ok(rc == 0 && b.len == 5 && memcmp(b.p, "a\0b/c", 5) == 0, "path_norm keeps NUL bytes");
+	kbuf_free(&b);
+
+	size_t pos = 0, len, n = 0;
+	const char *c;
+	char seen[64] = "";
+	while (kiln_path_next("/a//bc/", 7, &pos, &c, &len)) {
+		n++;
+		strncat(seen, c, len);
+		strcat(seen, "|");
+	}
+	tap_ok(n == 5 && strcmp(seen, "|a||bc||") == 0, "path_next yields empty components: %s", seen);
+	pos = 0;
+	n = 0;
+	while (kiln_path_next("", 0, &pos, &c, &len))
+		n++;
+	tap_ok(n == 1, "path_next: one empty component in \"\"");
+	tap_ok(kiln_path_dots(".", 1) == 1 && kiln_path_dots("..", 2) == 2 &&
+	       !kiln_path_dots("...", 3) && !kiln_path_dots(".a", 2) && !kiln_path_dots("", 0),
+	       "path_dots");
+}
+
+static void test_fs(const char *tmp)
+{
+	char p[4096], q[4096];
+	snprintf(p, sizeof p, "%s/a/b/c", tmp);
+	tap_ok(kiln_mkdir_p(p) == 0, "mkdir_p makes the missing parents");
+	tap_ok(kiln_mkdir_p(p) == 0, "mkdir_p of an existing directory");
+	snprintf(q, sizeof q, "%s/a//b/./c/d/", tmp);
+	tap_ok(kiln_mkdir_p(q) == 0, "mkdir_p with doubled slashes, '.' and a trailing slash");
+	snprintf(q, sizeof q, "%s/a/b/file", tmp);
+	int fd = open(q, O_WRONLY | O_CREAT, 0644);
+	close(fd);
+	tap_ok(kiln_mkdir_p(q) == ENOTDIR, "mkdir_p: a file in the way of the last component");
+	snprintf(q, sizeof q, "%s/a/b/file/x/y", tmp);
+	tap_ok(kiln_mkdir_p(q) == ENOTDIR, "mkdir_p: a file in the way of a parent");
+	snprintf(q, sizeof q, "%s/link", tmp);
+	snprintf(p, sizeof p, "%s/a/b", tmp);
+	if (symlink(p, q) == 0) {
+		snprintf(q, sizeof q, "%s/link/c/new", tmp);
+		tap_ok(kiln_mkdir_p(q) == 0, "mkdir_p through a symlink to a directory");
+	}
+
+	/* symlink targets: short, longer than the first guess, the longest
+	 * the kernel takes (4095 bytes: PATH_MAX - 1; no longer one exists) */
+	struct kbuf b = {0};
+	static const size_t lens[] = {1, 255, 256, 257, 1000, 4095};
+	char *target = malloc(4096);
+	for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+		for (size_t k = 0; k < lens[i]; k++)
+			target[k] = k % 10 == 9 ? '/' : 'a' + (char)(k % 26);
+		target[lens[i]] = 0;
+		snprintf(q, sizeof q, "%s/l%zu", tmp, lens[i]);
+		int ok = symlink(target, q) == 0 && kiln_readlink_at(AT_FDCWD, q, &b) == 0;
+		tap_ok(ok && b.len == lens[i] && strcmp(b.p, target) == 0,
+		       "readlink of a %zu-byte target, not truncated", lens[i]);
+	}
+	free(target);
+	int dfd = open(tmp, O_RDONLY | O_DIRECTORY);
+	tap_ok(kiln_readlink_at(dfd, "l255", &b) == 0 && b.len == 255, "readlink relative to a dirfd");
+	tap_ok(kiln_readlink_at(dfd, "a", &b) == EINVAL, "readlink of a directory: EINVAL");
+	tap_ok(kiln_readlink_at(dfd, "none", &b) == ENOENT, "readlink of nothing: ENOENT");
+	close(dfd);
+	tap_ok(kiln_readlink_at(AT_FDCWD, "/proc/self/exe", &b) == 0 && b.p[0] == '/',
+	       "readlink of /proc/self/exe (st_size 0)");
+	kbuf_free(&b);
+}
+
+static void test_line_err(void)
+{
+	char e[32];
+	tap_ok(kiln_line_err(e, sizeof e, 7, "bad %s", "key") == -1 && strcmp(e, "line 7: bad key") == 0,
+	       "line_err formats 'line N: ...'");
+	kiln_line_err(e, 12, 123456, "long message");
+	tap_ok(strcmp(e, "line 123456") == 0, "line_err truncates to the buffer");
+	tap_ok(kiln_line_err(NULL, 0, 1, "x") == -1, "line_err without a buffer");
+}
+
+static int opts_seen(const char *want, ...)
+{
+	static const struct option lo[] = {
+		{"root", required_argument, NULL, 'r'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	char *argv[16] = {"prog"};
+	va_list ap;
+	va_start(ap, want);
+	int argc = t_argv(argv, 1, 16, ap);
+	va_end(ap);
+	struct kiln_opt g = {.shortopts = "hd:", .longopts = lo};
+	struct kbuf b = {0};
+	int c;
+	while ((c = kiln_opt_next(&g, argc, argv)) != -1) {
+		if (c == KILN_OPT_DASHDASH)
+			g.only_args = 1;
+		kbuf_printf(&b, "%c[%s]%s ", c < ' ' ? '0' + c : c, g.token, g.arg ? g.arg : "-");
+	}
+	int ok = strcmp(kbuf_cstr(&b), want) == 0;
+	if (!ok)
+		tap_diag("got: %s", b.p);
+	kbuf_free(&b);
+	return ok;
+}
+
+static void test_opt(void)
+{
+	tap_ok(opts_seen("r[--root]/x r[--root=/y]/y n[--dry-run]- d[-d]t 1[a]a h[-h]- ",
+			 "--root", "/x", "--root=/y", "--dry-run", "-d", "t", "a", "-h", NULL),
+	       "opt: long and short options, values, arguments, in order");
+	tap_ok(opts_seen("?[--ro]- 1[/x]/x ", "--ro", "/x", NULL), "opt: no abbreviations");
+	tap_ok(opts_seen("?[-hd]- ", "-hd", NULL) && opts_seen("?[-dt]- ", "-dt", NULL) &&
+	       opts_seen("?[-]- ", "-", NULL), "opt: no grouped or attached short options, '-'");
+	tap_ok(opts_seen(":[--root]- ", "--root", NULL) && opts_seen(":[-d]- ", "-d", NULL),
+	       "opt: a missing value");
+	tap_ok(opts_seen("r[--root]-x ", "--root", "-x", NULL), "opt: a value may start with '-'");
+	tap_ok(opts_seen("?[--dry-run=1]- ?[--frob]- ", "--dry-run=1", "--frob", NULL),
+	       "opt: a value where none is taken, an unknown option");
+	tap_ok(opts_seen("2[--]- 1[-h]-h 1[--]-- ", "--", "-h", "--", NULL),
+	       "opt: after '--' (only_args) every token is an argument");
+	tap_ok(opts_seen("h[-h]- ", "-h", NULL), "opt: state is reset between parses");
 }
 
 int main(void)
@@ -254,5 +423,13 @@ int main(void)
 	test_manifest();
 	test_hmap();
 	test_path();
+	test_norm();
+	test_line_err();
+	test_opt();
+	char tmp[512];
+	if (t_tmpdir(tmp, sizeof tmp, "kiln-lib") < 0)
+		return 1;
+	test_fs(tmp);
+	t_sh("rm -rf '%s'", tmp);
 	return tap_done();
 }

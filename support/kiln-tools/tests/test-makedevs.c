@@ -1,6 +1,7 @@
 /* Unit tests of kiln-makedevs: the table parser, and entries applied to
  * a scratch tree (device nodes only when run as root). */
 #include "tap.h"
+#include "util.h"
 #include "../makedevs/apply.h"
 #include "../makedevs/table.h"
 
@@ -51,12 +52,10 @@ static void test_parse(void)
 
 static void test_apply(void)
 {
-	char root[] = "/tmp/kiln-makedevs-test.XXXXXX";
-	if (!mkdtemp(root)) {
-		tap_ok(0, "mkdtemp");
+	char root[512];
+	if (t_tmpdir(root, sizeof root, "kiln-makedevs") < 0)
 		return;
-	}
-	char err[256], path[512], line[128];
+	char err[256], path[600], line[128];
 	struct stat st;
 	/* the caller's own uid and gid: chown to them works for a user who is
 	 * not root too (kiln-makedevs runs under fakeroot in a build) */

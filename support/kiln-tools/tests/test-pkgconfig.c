@@ -4,6 +4,7 @@
  * test-pkgconfig it *is* the wrapper), next to a fake pkgconf that prints
  * its environment and arguments, and next to the real pkgconf. */
 #include "tap.h"
+#include "util.h"
 #include "../lib/buf.h"
 #include "../lib/file.h"
 #include "../pkgconfig/kpc.h"
@@ -21,19 +22,6 @@
 
 static char tmp[512];
 static struct kbuf out, err;
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	fflush(stdout);
-	int rc = system(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
 
 static int conf(const char *text, struct kpc_conf *c, char *e)
 {
@@ -164,13 +152,13 @@ static void test_wrapper(const char *self)
 {
 	char host[700], tool[800], hosttool[800], plain[800];
 	snprintf(host, sizeof host, "%s/out dir/host", tmp); /* a space, on purpose */
-	sh("mkdir -p '%s/bin' '%s/share/kiln' '%s/aarch64-linux-gnu/sysroot/usr/lib/pkgconfig'", host,
+	t_sh("mkdir -p '%s/bin' '%s/share/kiln' '%s/aarch64-linux-gnu/sysroot/usr/lib/pkgconfig'", host,
 	   host, host);
 	snprintf(plain, sizeof plain, "%s/bin/pkg-config", host);
 	snprintf(tool, sizeof tool, "%s/bin/aarch64-linux-gnu-pkg-config", host);
 	snprintf(hosttool, sizeof hosttool, "%s/bin/host-pkg-config", host);
-	sh("cp '%s' '%s' && ln '%s' '%s' && ln '%s' '%s'", self, plain, plain, tool, plain, hosttool);
-	sh("printf '#!/bin/sh\\necho \"LIBDIR=${PKG_CONFIG_LIBDIR-unset}\"\\n"
+	t_sh("cp '%s' '%s' && ln '%s' '%s' && ln '%s' '%s'", self, plain, plain, tool, plain, hosttool);
+	t_sh("printf '#!/bin/sh\\necho \"LIBDIR=${PKG_CONFIG_LIBDIR-unset}\"\\n"
 	   "echo \"SYSROOT=${PKG_CONFIG_SYSROOT_DIR-unset}\"\\necho \"PATH=${PKG_CONFIG_PATH-unset}\"\\n"
 	   "for a; do echo \"ARG=$a\"; done\\n' > '%s/bin/pkgconf' && chmod +x '%s/bin/pkgconf'",
 	   host, host);
@@ -181,7 +169,7 @@ static void test_wrapper(const char *self)
 		       has("SYSROOT=unset") && has("ARG=--cflags\nARG=foo bar\nARG=--help\n"),
 	       "no configuration: host pkg-config; arguments (and --help) passed unchanged");
 
-	sh("printf 'sysroot=aarch64-linux-gnu/sysroot\\n' > '%s/share/kiln/pkg-config.conf'", host);
+	t_sh("printf 'sysroot=aarch64-linux-gnu/sysroot\\n' > '%s/share/kiln/pkg-config.conf'", host);
 	const char *sr = S("%s/aarch64-linux-gnu/sysroot", host);
 	char srbuf[800];
 	snprintf(srbuf, sizeof srbuf, "%s", sr);
@@ -205,7 +193,7 @@ static void test_wrapper(const char *self)
 	tap_ok(rc == 0 && has("LIBDIR=/mine\n") && has("SYSROOT=/sr\n") && has("PATH=/extra\n"),
 	       "values already in the environment are kept");
 
-	sh("printf 'sysroot=aarch64-linux-gnu/sysroot\\nstatic=1\\n' > '%s/share/kiln/pkg-config.conf'",
+	t_sh("printf 'sysroot=aarch64-linux-gnu/sysroot\\nstatic=1\\n' > '%s/share/kiln/pkg-config.conf'",
 	   host);
 	rc = run(tool, a1, NULL);
 	tap_ok(rc == 0 && has("ARG=--static\nARG=--cflags\n"), "static=1: --static first");
@@ -213,24 +201,24 @@ static void test_wrapper(const char *self)
 	/* moved: the whole HOST_DIR elsewhere */
 	char moved[700];
 	snprintf(moved, sizeof moved, "%s/sdk/elsewhere", tmp);
-	sh("mkdir -p '%s/sdk' && mv '%s' '%s'", tmp, host, moved);
+	t_sh("mkdir -p '%s/sdk' && mv '%s' '%s'", tmp, host, moved);
 	rc = run(S("%s/bin/aarch64-linux-gnu-pkg-config", moved), a1, NULL);
 	tap_ok(rc == 0 && has(S("SYSROOT=%s/aarch64-linux-gnu/sysroot\n", moved)),
 	       "moved directory: paths follow the wrapper");
-	sh("mv '%s' '%s'", moved, host);
+	t_sh("mv '%s' '%s'", moved, host);
 
 	static const char *const ah[] = {"--kiln-help", NULL};
 	rc = run(tool, ah, NULL);
 	tap_ok(rc == 0 && has("--kiln-help") && has("pkg-config.conf") && !has("ARG="),
 	       "--kiln-help: the wrapper's own help");
 
-	sh("printf 'sysroot=/abs\\n' > '%s/share/kiln/pkg-config.conf'", host);
+	t_sh("printf 'sysroot=/abs\\n' > '%s/share/kiln/pkg-config.conf'", host);
 	rc = run(tool, a1, NULL);
 	tap_ok(rc == 1 && strstr(err.p, S("%s/share/kiln/pkg-config.conf: line 1: sysroot", host)),
 	       "bad configuration: exit 1, names the file and the line");
-	sh("printf 'sysroot=aarch64-linux-gnu/sysroot\\n' > '%s/share/kiln/pkg-config.conf'", host);
+	t_sh("printf 'sysroot=aarch64-linux-gnu/sysroot\\n' > '%s/share/kiln/pkg-config.conf'", host);
 
-	sh("mv '%s/bin/pkgconf' '%s/bin/pkgconf.away'", host, host);
+	t_sh("mv '%s/bin/pkgconf' '%s/bin/pkgconf.away'", host, host);
 	rc = run(tool, a1, NULL);
 	tap_ok(rc == 127 && strstr(err.p, S("%s/bin/pkgconf: pkgconf not found", host)) &&
 		       strstr(err.p, "host-pkgconf"),
@@ -243,13 +231,13 @@ static void test_wrapper(const char *self)
 	}
 	/* pkgconf 1.8 mangles a sysroot with a space (it prefixes an escaped
 	 * copy): the real pkgconf runs in a directory without one */
-	sh("mv '%s' '%s'", host, moved);
+	t_sh("mv '%s' '%s'", host, moved);
 	snprintf(host, sizeof host, "%s", moved);
 	snprintf(srbuf, sizeof srbuf, "%s/aarch64-linux-gnu/sysroot", host);
 	snprintf(tool, sizeof tool, "%s/bin/aarch64-linux-gnu-pkg-config", host);
 	snprintf(hosttool, sizeof hosttool, "%s/bin/host-pkg-config", host);
-	sh("cp /usr/bin/pkgconf '%s/bin/pkgconf'", host);
-	sh("printf 'prefix=/usr\\nincludedir=${prefix}/include/foo\\nlibdir=${prefix}/lib/foo\\n"
+	t_sh("cp /usr/bin/pkgconf '%s/bin/pkgconf'", host);
+	t_sh("printf 'prefix=/usr\\nincludedir=${prefix}/include/foo\\nlibdir=${prefix}/lib/foo\\n"
 	   "Name: foo\\nDescription: d\\nVersion: 1.2\\nCflags: -I${includedir} -DFOO\\n"
 	   "Libs: -L${libdir} -lfoo\\nLibs.private: -lm\\n' > '%s/usr/lib/pkgconfig/foo.pc'",
 	   srbuf);
@@ -258,7 +246,7 @@ static void test_wrapper(const char *self)
 	tap_ok(rc == 0 && has(S("-I%s/usr/include/foo", srbuf)) && has(S("-L%s/usr/lib/foo", srbuf)) &&
 		       has("-lfoo") && !has("-lm"),
 	       "real pkgconf: --cflags --libs answer with the sysroot prefix: %s", out.p);
-	sh("printf 'sysroot=aarch64-linux-gnu/sysroot\\nstatic=1\\n' > '%s/share/kiln/pkg-config.conf'",
+	t_sh("printf 'sysroot=aarch64-linux-gnu/sysroot\\nstatic=1\\n' > '%s/share/kiln/pkg-config.conf'",
 	   host);
 	rc = run(tool, ar, NULL);
 	tap_ok(rc == 0 && has("-lfoo") && has("-lm"), "real pkgconf, static=1: private libs too");
@@ -274,22 +262,15 @@ int main(int argc, char **argv)
 	name = name ? name + 1 : argv[0];
 	if (strcmp(name, "test-pkgconfig") != 0)
 		return kpc_main(argc, argv); /* a copy of this program is the wrapper */
-	const char *base = getenv("TEST_TMPDIR");
-	if (!base || !*base)
-		base = "/tmp";
-	sh("mkdir -p '%s'", base);
-	snprintf(tmp, sizeof tmp, "%s/kiln-pkgconfig-XXXXXX", base);
-	if (!mkdtemp(tmp)) {
-		printf("Bail out! cannot create a temp dir in %s: %s\n", base, strerror(errno));
+	if (t_tmpdir(tmp, sizeof tmp, "kiln-pkgconfig") < 0)
 		return 1;
-	}
-	char self[600];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	self[n > 0 ? n : 0] = 0;
+	struct kbuf self = {0};
+	kiln_readlink_at(AT_FDCWD, "/proc/self/exe", &self);
 	test_conf();
 	test_plan();
-	test_wrapper(self);
-	sh("rm -rf '%s'", tmp);
+	test_wrapper(self.p);
+	kbuf_free(&self);
+	t_sh("rm -rf '%s'", tmp);
 	kbuf_free(&out);
 	kbuf_free(&err);
 	return tap_done();

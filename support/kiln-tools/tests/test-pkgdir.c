@@ -1,6 +1,8 @@
 /* End-to-end tests of kiln-pkgdir: the subcommands run in-process
  * (pkgdir_main) on a temporary per-package root; stderr is captured. */
 #include "tap.h"
+#include "util.h"
+#include "../lib/mkdir.h"
 #include "../lib/buf.h"
 #include "../lib/file.h"
 #include "../pkgdir/pkgdir.h"
@@ -23,38 +25,12 @@ struct t {
 /* Runs kiln-pkgdir with the NULL-terminated arguments; captures output. */
 static int run(struct t *t, ...)
 {
-	char *argv[64];
-	int argc = 0;
-	argv[argc++] = "kiln-pkgdir";
+	char *argv[64] = {"kiln-pkgdir"};
 	va_list ap;
 	va_start(ap, t);
-	char *a;
-	while ((a = va_arg(ap, char *)) && argc < 63)
-		argv[argc++] = a;
+	int argc = t_argv(argv, 1, 64, ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	char ef[700], of[700];
-	snprintf(ef, sizeof ef, "%s/stderr", t->tmp);
-	snprintf(of, sizeof of, "%s/stdout", t->tmp);
-	fflush(stdout);
-	fflush(stderr);
-	int save2 = dup(2), save1 = dup(1);
-	int efd = open(ef, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	int ofd = open(of, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	dup2(efd, 2);
-	dup2(ofd, 1);
-	close(efd);
-	close(ofd);
-	int rc = pkgdir_main(argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	dup2(save2, 2);
-	dup2(save1, 1);
-	close(save2);
-	close(save1);
-	kiln_read_file_at(AT_FDCWD, ef, &t->err, NULL);
-	kiln_read_file_at(AT_FDCWD, of, &t->out, NULL);
-	return rc;
+	return t_capture(pkgdir_main, argc, argv, t->tmp, &t->out, &t->err);
 }
 
 static char *P(struct t *t, const char *fmt, ...)
@@ -70,25 +46,12 @@ static char *P(struct t *t, const char *fmt, ...)
 	return b;
 }
 
-static void mkdirs(const char *path)
-{
-	char buf[4096];
-	snprintf(buf, sizeof buf, "%s", path);
-	for (char *s = buf + 1; *s; s++)
-		if (*s == '/') {
-			*s = 0;
-			mkdir(buf, 0755);
-			*s = '/';
-		}
-	mkdir(buf, 0755);
-}
-
 static void put_n(const char *path, const char *content, size_t n)
 {
 	char dir[4096];
 	snprintf(dir, sizeof dir, "%s", path);
 	*strrchr(dir, '/') = 0;
-	mkdirs(dir);
+	kiln_mkdir_p(dir);
 	unlink(path);
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	kiln_write_all(fd, content, n);
@@ -98,14 +61,6 @@ static void put_n(const char *path, const char *content, size_t n)
 static void put(const char *path, const char *content)
 {
 	put_n(path, content, strlen(content));
-}
-
-static char *slurp(const char *path)
-{
-	static struct kbuf b;
-	if (kiln_read_file_at(AT_FDCWD, path, &b, NULL))
-		return "<missing>";
-	return b.p;
 }
 
 static ino_t ino(const char *path)
@@ -172,7 +127,7 @@ static void test_basic(struct t *t)
 	put(P(t, "a/target/same"), "same\n");
 	int rc = RECORD(t, "a");
 	tap_ok(rc == 0 && exists(P(t, "a/manifest")), "record a") || (show(t), 0);
-	char *m = slurp(P(t, "a/manifest"));
+	char *m = t_slurp(P(t, "a/manifest"));
 	tap_ok(strstr(m, "reloc\thost/lib/pkgconfig/a.pc\n") != NULL, "record flags a text file with ROOT/a/ as reloc");
 	tap_ok(strstr(m, "\t-\ttarget/usr/lib/liba.so.1\n") != NULL, "a binary file with ROOT/a/ is not reloc");
 	tap_ok(strstr(m, "reloc\thost/abs-link\t") != NULL, "record flags a symlink into ROOT/a/ as reloc");
@@ -188,7 +143,7 @@ static void test_basic(struct t *t)
 	       "reloc file is copied (different inode)");
 	char want[4096];
 	snprintf(want, sizeof want, "prefix=%s/b/host\nlibdir=%s/b/host/lib\n", t->root, t->root);
-	tap_ok(strcmp(slurp(P(t, "b/host/lib/pkgconfig/a.pc")), want) == 0, "reloc file rewritten to ROOT/b/");
+	tap_ok(strcmp(t_slurp(P(t, "b/host/lib/pkgconfig/a.pc")), want) == 0, "reloc file rewritten to ROOT/b/");
 	char lt[4096] = "";
 	ssize_t n = readlink(P(t, "b/host/abs-link"), lt, sizeof lt - 1);
 	lt[n > 0 ? n : 0] = 0;
@@ -212,7 +167,7 @@ static void test_basic(struct t *t)
 	fclose(f);
 	rc = RECORD(t, "b");
 	tap_ok(rc == 0, "record b") || (show(t), 0);
-	m = slurp(P(t, "b/manifest"));
+	m = t_slurp(P(t, "b/manifest"));
 	tap_ok(strstr(m, "closure a\n") != NULL, "manifest stores the closure");
 	tap_ok(strstr(m, "\t-\ttarget/usr/bin/b\n") != NULL && strstr(m, "d\t0755\t-\t-\t-\ttarget/usr/bin\n"),
 	       "record detects a new file and its new directory");
@@ -243,8 +198,8 @@ static void test_basic(struct t *t)
 	tap_ok(rc == 1 && has(t, "c changed its content in place, but the file belongs to a") &&
 	       has(t, "c/target/usr/lib/liba.so.1:") && !exists(P(t, "c/manifest")),
 	       "in-place edit of a hardlinked file: error names c, path, a; no manifest") || (show(t), 0);
-	tap_ok(strstr(slurp(P(t, "a/.damaged")), "target/usr/lib/liba.so.1\tchanged by c: its content") != NULL &&
-	       strcmp(slurp(P(t, ".damaged")), "a\n") == 0,
+	tap_ok(strstr(t_slurp(P(t, "a/.damaged")), "target/usr/lib/liba.so.1\tchanged by c: its content") != NULL &&
+	       strcmp(t_slurp(P(t, ".damaged")), "a\n") == 0,
 	       "the owner is marked damaged, and named in the index");
 	unlink(P(t, ".damaged"));
 	/* undo: the corruption hit a's file too, which is exactly why this is an error */
@@ -276,7 +231,7 @@ static void test_basic(struct t *t)
 	n = readlink(P(t, "c/target/abs"), lt, sizeof lt - 1);
 	lt[n > 0 ? n : 0] = 0;
 	tap_ok(strcmp(lt, "/usr/lib/liba.so.1") == 0, "target symlink into ROOT/c/target made /-absolute");
-	tap_ok(strstr(slurp(P(t, "c/manifest")), "\t-\ttarget/abs\t/usr/lib/liba.so.1\n") != NULL,
+	tap_ok(strstr(t_slurp(P(t, "c/manifest")), "\t-\ttarget/abs\t/usr/lib/liba.so.1\n") != NULL,
 	       "the manifest records the device path");
 	tap_ok(has(t, "warning: c: ") && has(t, "etc/bad.conf holds a path of the build machine, /forbidden/dir/x,") &&
 	       !has(t, "ok.conf"), "a --forbid path in a target file: warning; a longer name is not it") || (show(t), 0);
@@ -306,7 +261,7 @@ static void test_basic(struct t *t)
 	tap_ok(rc == 0 && has(t, "warning: c: ") && has(t, "host/leaky contains the per-package directory of a") &&
 	       has(t, "target/leaky holds a path of the build machine") && !has(t, "target/leaky contains") &&
 	       exists(P(t, "c/manifest")), "leak: warning, manifest written") || (show(t), 0);
-	tap_ok(strstr(slurp(P(t, "c/manifest")), "\t-\ttarget/leaky\n") != NULL, "leaking file is not reloc");
+	tap_ok(strstr(t_slurp(P(t, "c/manifest")), "\t-\ttarget/leaky\n") != NULL, "leaking file is not reloc");
 	rc = RECORD(t, "c", "--strict");
 	tap_ok(rc == 1 && has(t, "contains the per-package directory of a (") &&
 	       has(t, "target/leaky: holds a path of the build machine"), "leak with --strict: exit 1");
@@ -350,12 +305,12 @@ static void test_conflicts(struct t *t)
 	put(P(t, "g/target/x"), "from g\n");
 	RECORD(t, "g");
 	rc = ASSEMBLE(t, "h", "g", "d");
-	tap_ok(rc == 0 && strcmp(slurp(P(t, "h/target/x")), "from g\n") == 0,
+	tap_ok(rc == 0 && strcmp(t_slurp(P(t, "h/target/x")), "from g\n") == 0,
 	       "dependent override wins (dependent listed first)") || (show(t), 0);
 	rc = ASSEMBLE(t, "h", "d", "g");
-	tap_ok(rc == 0 && strcmp(slurp(P(t, "h/target/x")), "from g\n") == 0,
+	tap_ok(rc == 0 && strcmp(t_slurp(P(t, "h/target/x")), "from g\n") == 0,
 	       "dependent override wins (dependency listed first)");
-	tap_ok(strstr(slurp(P(t, "h/.imports")), "f\tg\th\t") != NULL, ".imports records g as owner");
+	tap_ok(strstr(t_slurp(P(t, "h/.imports")), "f\tg\th\t") != NULL, ".imports records g as owner");
 
 	/* a path below another package's symlink: one message, not one per entry */
 	ASSEMBLE(t, "sl");
@@ -391,7 +346,7 @@ static void test_merge(struct t *t)
 	tap_ok(rc == 0, "merge target d g b") || (show(t), 0);
 	char p[900];
 	snprintf(p, sizeof p, "%s/target/x", out);
-	tap_ok(strcmp(slurp(p), "from g\n") == 0, "merge: dependent wins");
+	tap_ok(strcmp(t_slurp(p), "from g\n") == 0, "merge: dependent wins");
 	snprintf(p, sizeof p, "%s/target/usr/lib/liba.so.1", out);
 	tap_ok(exists(p) && ino(p) != ino(P(t, "a/target/usr/lib/liba.so.1")),
 	       "merge: closure included, files copied (different inode)");
@@ -401,7 +356,7 @@ static void test_merge(struct t *t)
 	snprintf(p, sizeof p, "%s/host", out);
 	tap_ok(!exists(p), "merge --tree target does not touch host");
 	snprintf(p, sizeof p, "%s/target/same", out);
-	tap_ok(strcmp(slurp(p), "replaced by b\n") == 0, "merge: b's override of a");
+	tap_ok(strcmp(t_slurp(p), "replaced by b\n") == 0, "merge: b's override of a");
 	struct stat st;
 	snprintf(p, sizeof p, "%s/target/ro", out);
 	tap_ok(lstat(p, &st) == 0 && (st.st_mode & 07777) == 0555, "merge: directory modes applied");
@@ -411,7 +366,7 @@ static void test_merge(struct t *t)
 	char want[2048];
 	snprintf(want, sizeof want, "prefix=%s/host\nlibdir=%s/host/lib\n# edited\n", out, out);
 	snprintf(p, sizeof p, "%s/host/lib/pkgconfig/a.pc", out);
-	tap_ok(strcmp(slurp(p), want) == 0, "merge: reloc ROOT/b/ rewritten to OUT/");
+	tap_ok(strcmp(t_slurp(p), want) == 0, "merge: reloc ROOT/b/ rewritten to OUT/");
 	char lt[2048] = "";
 	snprintf(p, sizeof p, "%s/host/abs-link", out);
 	ssize_t n = readlink(p, lt, sizeof lt - 1);
@@ -422,7 +377,7 @@ static void test_merge(struct t *t)
 	snprintf(p, sizeof p, "%s/target/x", out);
 	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "d", "e", NULL);
 	tap_ok(rc == 1 && has(t, "conflict: target/x is installed by both d and e") &&
-	       strcmp(slurp(p), "from g\n") == 0, "merge conflict fails and keeps the old tree");
+	       strcmp(t_slurp(p), "from g\n") == 0, "merge conflict fails and keeps the old tree");
 	snprintf(p, sizeof p, "%s/.target.tmp", out);
 	tap_ok(!exists(p), "no temporary tree left after a failed merge");
 
@@ -430,7 +385,7 @@ static void test_merge(struct t *t)
 	put(P(t, "d/target/x"), "FROM D\n");
 	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "d", NULL);
 	tap_ok(rc == 1 && has(t, "d/target/x: the content differs from what d recorded in its manifest") &&
-	       strstr(slurp(P(t, "d/.damaged")), "target/x\t") != NULL,
+	       strstr(t_slurp(P(t, "d/.damaged")), "target/x\t") != NULL,
 	       "merge: a file changed after record fails the merge and marks its owner") || (show(t), 0);
 	put(P(t, "d/target/x"), "from d\n");
 	unlink(P(t, "d/.damaged"));
@@ -458,10 +413,10 @@ static void test_exdev(struct t *t)
 	symlink(path, P(t, "x"));
 	int rc = ASSEMBLE(t, "y", "x");
 	struct stat st;
-	tap_ok(rc == 0 && strcmp(slurp(P(t, "y/target/lib/x.so")), "x library\n") == 0 &&
+	tap_ok(rc == 0 && strcmp(t_slurp(P(t, "y/target/lib/x.so")), "x library\n") == 0 &&
 	       lstat(P(t, "y/target/lib/x.so"), &st) == 0 && (st.st_mode & 07777) == 0751,
 	       "EXDEV: falls back to a copy preserving the mode") || (show(t), 0);
-	tap_ok(strstr(slurp(P(t, "y/.imports")), "f\tx\tc\t") != NULL, ".imports records the copy");
+	tap_ok(strstr(t_slurp(P(t, "y/.imports")), "f\tx\tc\t") != NULL, ".imports records the copy");
 	char *where;
 	rmtree_at(AT_FDCWD, shm, &where);
 	free(where);
@@ -510,15 +465,8 @@ int main(void)
 {
 	struct t t;
 	memset(&t, 0, sizeof t);
-	const char *base = getenv("TEST_TMPDIR");
-	if (!base || !*base)
-		base = "/tmp";
-	mkdirs(base);
-	snprintf(t.tmp, sizeof t.tmp, "%s/kiln-pkgdir-XXXXXX", base);
-	if (!mkdtemp(t.tmp)) {
-		printf("Bail out! cannot create a temp dir in %s: %s\n", base, strerror(errno));
+	if (t_tmpdir(t.tmp, sizeof t.tmp, "kiln-pkgdir") < 0)
 		return 1;
-	}
 	snprintf(t.root, sizeof t.root, "%s/per package", t.tmp); /* a space, on purpose */
 	test_help(&t);
 	test_basic(&t);

@@ -3,6 +3,7 @@
  * (rpath_main) with stdout/stderr captured, patchelf through a counting
  * shim. */
 #include "tap.h"
+#include "util.h"
 #include "../lib/buf.h"
 #include "../lib/file.h"
 #include "../lib/manifest.h"
@@ -22,59 +23,15 @@
 static char tmp[512], root[600], shim[700], counter[700], src[700];
 static struct kbuf out, err;
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	fflush(stdout);
-	int rc = system(cmd);
-	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
 /* kiln-rpath with the NULL-terminated arguments, after --root ROOT. */
 static int run(const char *pkg, ...)
 {
-	char *argv[64];
-	int argc = 0;
-	argv[argc++] = "kiln-rpath";
-	argv[argc++] = "--root";
-	argv[argc++] = root;
-	argv[argc++] = "--pkg";
-	argv[argc++] = (char *)pkg;
-	argv[argc++] = "--patchelf";
-	argv[argc++] = shim;
+	char *argv[64] = {"kiln-rpath", "--root", root, "--pkg", (char *)pkg, "--patchelf", shim};
 	va_list ap;
 	va_start(ap, pkg);
-	char *a;
-	while ((a = va_arg(ap, char *)) && argc < 63)
-		argv[argc++] = a;
+	int argc = t_argv(argv, 7, 64, ap);
 	va_end(ap);
-	argv[argc] = NULL;
-	char ef[700], of[700];
-	snprintf(ef, sizeof ef, "%s/stderr", tmp);
-	snprintf(of, sizeof of, "%s/stdout", tmp);
-	fflush(stdout);
-	fflush(stderr);
-	int save2 = dup(2), save1 = dup(1);
-	int efd = open(ef, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	int ofd = open(of, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	dup2(efd, 2);
-	dup2(ofd, 1);
-	close(efd);
-	close(ofd);
-	int rc = rpath_main(argc, argv);
-	fflush(stdout);
-	fflush(stderr);
-	dup2(save2, 2);
-	dup2(save1, 1);
-	close(save2);
-	close(save1);
-	kiln_read_file_at(AT_FDCWD, ef, &err, NULL);
-	kiln_read_file_at(AT_FDCWD, of, &out, NULL);
+	int rc = t_capture(rpath_main, argc, argv, tmp, &out, &err);
 	if (err.len)
 		tap_diag("stderr: %s", err.p);
 	return rc;
@@ -210,14 +167,6 @@ static int rpath_is(const char *path, const char *want)
 	return 1;
 }
 
-static char *slurp(const char *path)
-{
-	static struct kbuf b;
-	if (kiln_read_file_at(AT_FDCWD, path, &b, NULL))
-		return "<missing>";
-	return b.p;
-}
-
 /* whether the file's bytes hold the string anywhere */
 static int file_holds(const char *path, const char *needle)
 {
@@ -231,7 +180,7 @@ static int file_holds(const char *path, const char *needle)
 
 /* cc: a library lib<name>.so returning v, linked with extra flags */
 #define LIB(dst, name, flags) \
-	sh("cc -shared -fPIC -o '%s' '%s/lib.c' -DNAME=%s -DV=3 %s", dst, src, name, flags)
+	t_sh("cc -shared -fPIC -o '%s' '%s/lib.c' -DNAME=%s -DV=3 %s", dst, src, name, flags)
 
 static void test_usage(void)
 {
@@ -244,14 +193,14 @@ static void test_usage(void)
 	tap_ok(run("nopkg", "--arch", "x86_64", NULL) == 1 && has_err("nopkg") &&
 		       has_err("kiln-pkgdir record"),
 	       "missing package directory: exit 1, names it and what to do");
-	sh("mkdir -p '%s'", P("nomf/host"));
+	t_sh("mkdir -p '%s'", P("nomf/host"));
 	tap_ok(run("nomf", "--arch", "x86_64", NULL) == 1 && has_err("nomf/manifest") &&
 		       has_err("kiln-pkgdir record"),
 	       "missing manifest: names the file and kiln-pkgdir record");
-	sh("printf 'kiln-manifest 1\\npackage other\\nclosure\\n' > '%s'", P("nomf/manifest"));
+	t_sh("printf 'kiln-manifest 1\\npackage other\\nclosure\\n' > '%s'", P("nomf/manifest"));
 	tap_ok(run("nomf", "--arch", "x86_64", NULL) == 1 && has_err("belongs to package 'other'"),
 	       "a manifest of another package is refused");
-	sh("printf 'kiln-manifest 1\\npackage nomf\\nbad\\n' > '%s'", P("nomf/manifest"));
+	t_sh("printf 'kiln-manifest 1\\npackage nomf\\nbad\\n' > '%s'", P("nomf/manifest"));
 	tap_ok(run("nomf", "--arch", "x86_64", NULL) == 1 && has_err("line 3"),
 	       "damaged manifest: line number");
 }
@@ -260,10 +209,10 @@ static void test_host(void)
 {
 	/* host-foo: lib, a tool, a deep helper, a data file, a dependency's
 	 * library in an unusual directory found through its manifest */
-	sh("mkdir -p '%s' '%s' '%s' '%s' '%s'", P("host-foo/host/lib"), P("host-foo/host/bin"),
+	t_sh("mkdir -p '%s' '%s' '%s' '%s' '%s'", P("host-foo/host/lib"), P("host-foo/host/bin"),
 	   P("host-foo/host/libexec/foo/1"), P("host-foo/host/share"), P("host-dep/host/opt/dlib"));
 	LIB(P("host-dep/host/opt/dlib/libdd.so"), "dd", "");
-	sh("mkdir -p '%s' && cp '%s' '%s'", P("host-foo/host/opt/dlib"),
+	t_sh("mkdir -p '%s' && cp '%s' '%s'", P("host-foo/host/opt/dlib"),
 	   P("host-dep/host/opt/dlib/libdd.so"), P("host-foo/host/opt/dlib/libdd.so"));
 	static const char *const dep[] = {"host/opt/dlib/libdd.so", NULL};
 	manifest("host-dep", "", dep);
@@ -274,15 +223,15 @@ static void test_host(void)
 		 "-L'%s' -lkt -L'%s' -ldd -Wl,-rpath,'%s':'%s':/somewhere/else:'%s/build/x'",
 		 P("host-foo/host/lib"), P("host-foo/host/opt/dlib"), P("host-foo/host/lib/"),
 		 P("other/host/lib"), tmp);
-	sh("cc -o '%s' '%s/main.c' %s", P("host-foo/host/bin/tool"), src, flags);
+	t_sh("cc -o '%s' '%s/main.c' %s", P("host-foo/host/bin/tool"), src, flags);
 	snprintf(flags, sizeof flags, "-L'%s' -lkt", P("host-foo/host/lib"));
-	sh("cc -o '%s' '%s/main1.c' %s", P("host-foo/host/libexec/foo/1/helper"), src, flags);
-	sh("printf 'not elf at all' > '%s'", P("host-foo/host/share/data"));
+	t_sh("cc -o '%s' '%s/main1.c' %s", P("host-foo/host/libexec/foo/1/helper"), src, flags);
+	t_sh("printf 'not elf at all' > '%s'", P("host-foo/host/share/data"));
 	static const char *const files[] = {
 		"host/bin/tool", "host/lib/libkt.so", "host/libexec/foo/1/helper", "host/share/data",
 		NULL};
 	manifest("host-foo", "host-dep", files);
-	tap_ok(sh("'%s' 2>/dev/null", P("host-foo/host/libexec/foo/1/helper")) != 3,
+	tap_ok(t_sh("'%s' 2>/dev/null", P("host-foo/host/libexec/foo/1/helper")) != 3,
 	       "before: the helper cannot find libkt.so");
 
 	char bdir[700];
@@ -300,19 +249,19 @@ static void test_host(void)
 	       "deep helper without RPATH gets $ORIGIN/../../../lib");
 	tap_ok(has_out("4 files read, 3 ELF files, 3 changed"), "-v summary line");
 	tap_ok(manifest_true("host-foo"), "manifest entries rewritten (size, sha256)");
-	tap_ok(sh("'%s'", P("host-foo/host/bin/tool")) == 3 &&
-		       sh("'%s'", P("host-foo/host/libexec/foo/1/helper")) == 3,
+	tap_ok(t_sh("'%s'", P("host-foo/host/bin/tool")) == 3 &&
+		       t_sh("'%s'", P("host-foo/host/libexec/foo/1/helper")) == 3,
 	       "the fixed programs run and find their libraries");
 
 	/* an already-correct tree: not one patchelf call, manifest untouched */
-	char *before = kiln_xstrndup(slurp(P("host-foo/manifest")), 100000);
+	char *before = kiln_xstrndup(t_slurp(P("host-foo/manifest")), 100000);
 	struct stat st0, st1;
 	stat(P("host-foo/manifest"), &st0);
 	reset_calls();
 	rc = run("host-foo", "--arch", "aarch64", "--build-dir", bdir, "-v", NULL);
 	stat(P("host-foo/manifest"), &st1);
 	tap_ok(rc == 0 && calls() == 0 && has_out("0 changed") && st0.st_ino == st1.st_ino &&
-		       strcmp(before, slurp(P("host-foo/manifest"))) == 0,
+		       strcmp(before, t_slurp(P("host-foo/manifest"))) == 0,
 	       "second run: no patchelf call, manifest not rewritten");
 	free(before);
 	rc = run("host-foo", "--arch", "aarch64", "--patchelf", "/nonexistent/patchelf", NULL);
@@ -321,15 +270,15 @@ static void test_host(void)
 	/* relocatable: move the whole root, the programs still run */
 	char moved[700];
 	snprintf(moved, sizeof moved, "%s/moved root", tmp);
-	sh("cp -a '%s' '%s'", P("host-foo"), moved);
-	tap_ok(sh("'%s/host/bin/tool' && '%s/host/libexec/foo/1/helper'", moved, moved) == 3,
+	t_sh("cp -a '%s' '%s'", P("host-foo"), moved);
+	tap_ok(t_sh("'%s/host/bin/tool' && '%s/host/libexec/foo/1/helper'", moved, moved) == 3,
 	       "a copy of the host dir elsewhere still runs");
 
 	/* a library nowhere: error naming file and library, nothing changed */
-	sh("mkdir -p '%s' '%s'", P("host-bad/host/bin"), P("host-bad/host/lib"));
+	t_sh("mkdir -p '%s' '%s'", P("host-bad/host/bin"), P("host-bad/host/lib"));
 	LIB(P("host-bad/libkiltmissing.so"), "kiltmissing", "");
 	snprintf(flags, sizeof flags, "-Wl,--no-as-needed -L'%s' -lkiltmissing", P("host-bad"));
-	sh("cc -o '%s' '%s/main0.c' %s", P("host-bad/host/bin/t"), src, flags);
+	t_sh("cc -o '%s' '%s/main0.c' %s", P("host-bad/host/bin/t"), src, flags);
 	LIB(P("host-bad/host/lib/libok.so"), "ok", "-Wl,-rpath,/x");
 	static const char *const bad[] = {"host/bin/t", "host/lib/libok.so", NULL};
 	manifest("host-bad", "", bad);
@@ -343,7 +292,7 @@ static void test_host(void)
 
 static void test_target(void)
 {
-	sh("mkdir -p '%s' '%s' '%s' '%s'", P("tgt/target/usr/lib"), P("tgt/target/usr/bin"),
+	t_sh("mkdir -p '%s' '%s' '%s' '%s'", P("tgt/target/usr/lib"), P("tgt/target/usr/bin"),
 	   P("tgt/host/x86_64-kiln-linux-gnu/sysroot/usr/lib"), P("tgt/target/lib/firmware"));
 	char flags[4096];
 	snprintf(flags, sizeof flags, "-Wl,-rpath,'%s':/usr/lib/foo:'$ORIGIN/../x':'%s/build/l':rel/dir",
@@ -354,11 +303,11 @@ static void test_target(void)
 	LIB(P("tgt/target/usr/lib/libold.so"), "old", flags);
 	snprintf(flags, sizeof flags, "-L'%s' -lt -Wl,-rpath,'%s'", P("tgt/target/usr/lib"),
 		 P("tgt/target/usr/lib"));
-	sh("cc -o '%s' '%s/main0.c' -Wl,--no-as-needed %s", P("tgt/target/usr/bin/prog"), src, flags);
+	t_sh("cc -o '%s' '%s/main0.c' -Wl,--no-as-needed %s", P("tgt/target/usr/bin/prog"), src, flags);
 	snprintf(flags, sizeof flags, "-Wl,-rpath,'%s'", P("tgt/host/x86_64-kiln-linux-gnu/sysroot/usr/lib"));
 	LIB(P("tgt/host/x86_64-kiln-linux-gnu/sysroot/usr/lib/libs.so"), "s", flags);
 	LIB(P("tgt/target/usr/lib/libclean.so"), "clean", "-Wl,-rpath,/usr/lib/clean");
-	sh("chmod 0555 '%s'", P("tgt/target/usr/bin/prog"));
+	t_sh("chmod 0555 '%s'", P("tgt/target/usr/bin/prog"));
 	static const char *const files[] = {
 		"host/x86_64-kiln-linux-gnu/sysroot/usr/lib/libs.so", "target/usr/bin/prog",
 		"target/usr/lib/libclean.so", "target/usr/lib/libold.so", "target/usr/lib/libt.so",
@@ -403,8 +352,8 @@ static void test_target(void)
 	       "second run: no patchelf call");
 
 	/* architecture check, exclusion of firmware blobs */
-	sh("cp '%s' '%s'", P("tgt/target/usr/lib/libclean.so"), P("tgt/target/lib/firmware/blob.bin"));
-	sh("printf '\\267' | dd of='%s' bs=1 seek=18 conv=notrunc 2>/dev/null",
+	t_sh("cp '%s' '%s'", P("tgt/target/usr/lib/libclean.so"), P("tgt/target/lib/firmware/blob.bin"));
+	t_sh("printf '\\267' | dd of='%s' bs=1 seek=18 conv=notrunc 2>/dev/null",
 	   P("tgt/target/lib/firmware/blob.bin")); /* e_machine 183 */
 	static const char *const files2[] = {
 		"host/x86_64-kiln-linux-gnu/sysroot/usr/lib/libs.so", "target/lib/firmware/blob.bin",
@@ -424,7 +373,7 @@ static void test_target(void)
 		 "--exclude", "host/*", NULL);
 	tap_ok(rc == 0, "matching machine (aarch64 blob, --arch aarch64)");
 	/* a damaged ELF file of the right machine: warning, left alone */
-	sh("head -c 100 '%s' > '%s'", P("tgt/target/usr/lib/libclean.so"), P("tgt/target/usr/lib/libcut.so"));
+	t_sh("head -c 100 '%s' > '%s'", P("tgt/target/usr/lib/libclean.so"), P("tgt/target/usr/lib/libcut.so"));
 	static const char *const files3[] = {"target/usr/lib/libcut.so", NULL};
 	manifest("tgt", "", files3);
 	rc = run("tgt", "--arch", "x86_64", NULL);
@@ -436,11 +385,11 @@ static void test_links_and_failures(void)
 {
 	/* P's file hard-linked to a dependency's file: the dependency's copy
 	 * must not change */
-	sh("mkdir -p '%s' '%s'", P("hl/target/usr/lib"), P("dep/target/usr/lib"));
+	t_sh("mkdir -p '%s' '%s'", P("hl/target/usr/lib"), P("dep/target/usr/lib"));
 	char flags[1024];
 	snprintf(flags, sizeof flags, "-Wl,-rpath,'%s'", P("dep/target/usr/lib"));
 	LIB(P("dep/target/usr/lib/libd.so"), "d", flags);
-	sh("ln '%s' '%s'", P("dep/target/usr/lib/libd.so"), P("hl/target/usr/lib/libd2.so"));
+	t_sh("ln '%s' '%s'", P("dep/target/usr/lib/libd.so"), P("hl/target/usr/lib/libd2.so"));
 	static const char *const files[] = {"target/usr/lib/libd2.so", NULL};
 	manifest("hl", "", files);
 	reset_calls();
@@ -451,7 +400,7 @@ static void test_links_and_failures(void)
 	       "a hard-linked file is replaced by a copy before patchelf");
 
 	/* patchelf missing or failing */
-	sh("cp '%s' '%s'", P("dep/target/usr/lib/libd.so"), P("hl/target/usr/lib/libd2.so"));
+	t_sh("cp '%s' '%s'", P("dep/target/usr/lib/libd.so"), P("hl/target/usr/lib/libd2.so"));
 	manifest("hl", "", files);
 	char *argv[] = {"kiln-rpath", "--root", root, "--pkg", "hl", "--arch", "x86_64",
 			"--patchelf", "/nonexistent/patchelf", NULL};
@@ -466,7 +415,7 @@ static void test_links_and_failures(void)
 	       "patchelf not found: exit 1, file unchanged");
 	char failing[700];
 	snprintf(failing, sizeof failing, "%s/failing-patchelf", tmp);
-	sh("printf '#!/bin/sh\\necho patchelf: simulated failure >&2\\nexit 3\\n' > '%s' && chmod +x '%s'",
+	t_sh("printf '#!/bin/sh\\necho patchelf: simulated failure >&2\\nexit 3\\n' > '%s' && chmod +x '%s'",
 	   failing, failing);
 	rc = run("hl", "--arch", "x86_64", "--patchelf", failing, NULL);
 	tap_ok(rc == 1 && has_err("hl: target/usr/lib/libd2.so:") && has_err("exit status 3") &&
@@ -480,7 +429,7 @@ static void test_links_and_failures(void)
 	manifest("hl", "", files2);
 	char picky[700];
 	snprintf(picky, sizeof picky, "%s/picky-patchelf", tmp);
-	sh("printf '#!/bin/sh\nfor a; do case $a in *libd2*) echo patchelf: cannot >&2; exit 4;; "
+	t_sh("printf '#!/bin/sh\nfor a; do case $a in *libd2*) echo patchelf: cannot >&2; exit 4;; "
 	   "esac; done\nexec patchelf \"$@\"\n' > '%s' && chmod +x '%s'", picky, picky);
 	rc = run("hl", "--arch", "x86_64", "--patchelf", picky, NULL);
 	tap_ok(rc == 1 && has_err("hl: target/usr/lib/libd2.so:") && has_err("exit status 4") &&
@@ -491,15 +440,8 @@ static void test_links_and_failures(void)
 
 int main(void)
 {
-	const char *base = getenv("TEST_TMPDIR");
-	if (!base || !*base)
-		base = "/tmp";
-	sh("mkdir -p '%s'", base);
-	snprintf(tmp, sizeof tmp, "%s/kiln-rpath-XXXXXX", base);
-	if (!mkdtemp(tmp)) {
-		printf("Bail out! cannot create a temp dir in %s: %s\n", base, strerror(errno));
+	if (t_tmpdir(tmp, sizeof tmp, "kiln-rpath") < 0)
 		return 1;
-	}
 	char *real = rp_which("patchelf");
 	if (!real) {
 		printf("1..0 # SKIP patchelf is not installed (apt-get install patchelf)\n");
@@ -509,11 +451,11 @@ int main(void)
 	snprintf(src, sizeof src, "%s/src", tmp);
 	snprintf(counter, sizeof counter, "%s/patchelf-calls", tmp);
 	snprintf(shim, sizeof shim, "%s/patchelf-shim", tmp);
-	sh("mkdir -p '%s' '%s'", root, src);
-	sh("printf '#!/bin/sh\\nprintf x >> \"%s\"\\nexec \"%s\" \"$@\"\\n' > '%s' && chmod +x '%s'",
+	t_sh("mkdir -p '%s' '%s'", root, src);
+	t_sh("printf '#!/bin/sh\\nprintf x >> \"%s\"\\nexec \"%s\" \"$@\"\\n' > '%s' && chmod +x '%s'",
 	   counter, real, shim, shim);
 	free(real);
-	sh("cd '%s' && printf '#define CAT(a,b) a##b\\n#define F(n) CAT(f_,n)\\nint F(NAME)(void) { return V; }\\n' > lib.c && "
+	t_sh("cd '%s' && printf '#define CAT(a,b) a##b\\n#define F(n) CAT(f_,n)\\nint F(NAME)(void) { return V; }\\n' > lib.c && "
 	   "printf 'int f_kt(void); int f_dd(void);\\nint main(void) { return f_kt() + f_dd() - 3; }\\n' > main.c && "
 	   "printf 'int f_kt(void);\\nint main(void) { return f_kt(); }\\n' > main1.c && "
 	   "printf 'int main(void) { return 3; }\\n' > main0.c",
@@ -522,7 +464,7 @@ int main(void)
 	test_host();
 	test_target();
 	test_links_and_failures();
-	sh("rm -rf '%s'", tmp);
+	t_sh("rm -rf '%s'", tmp);
 	kbuf_free(&out);
 	kbuf_free(&err);
 	return tap_done();

@@ -34,6 +34,17 @@ ok() {
 check() {
 	if printf '%s\n' "$3" | grep -Eq -- "$2"; then ok 0 "$1"; else ok 1 "$1" "no match for $2 in: $3"; fi
 }
+# run CMD...: its output (stdout and stderr) in $out, its exit status in $rc
+run() {
+	set +e
+	out=$("$@" 2>&1)
+	rc=$?
+	set -e
+}
+# status WANT WHAT: a test that $rc is WANT
+status() {
+	ok "$([ "$rc" = "$1" ] && echo 0 || echo 1)" "$2" "$out"
+}
 
 out=$("$host/bin/fake-linux-gnu-gcc" -c x.c 2>&1)
 check "-gcc runs the real gcc with --sysroot next to it" "^gcc --sysroot=$host/fake-linux-gnu/sysroot -mcpu=cortex-a53 -mabi=lp64 -mfloat-abi=hard -ffile-prefix-map=$host=/kiln/host -c x.c\$" "$out"
@@ -49,15 +60,10 @@ check "a command-line -mcpu replaces the configured one" "^g\+\+ --sysroot=[^ ]*
 out=$(KILN_BUILD_DIR=$tmp/out/build "$host/bin/fake-linux-gnu-gcc" -c x.c 2>&1)
 check "KILN_BUILD_DIR is mapped to /kiln/build" "-ffile-prefix-map=$tmp/out/build=/kiln/build -c x.c" "$out"
 
-set +e
-out=$("$host/bin/fake-linux-gnu-gcc" -I /usr/include -c x.c 2>&1)
-rc=$?
-set -e
-ok "$([ "$rc" = 1 ] && echo 0 || echo 1)" "an unsafe path fails (exit $rc)" "$out"
+run "$host/bin/fake-linux-gnu-gcc" -I /usr/include -c x.c
+status 1 "an unsafe path fails (exit $rc)"
 check "the error names the program, the package and the flag" "^fake-linux-gnu-gcc: foo: unsafe path '-I /usr/include' \(in /usr/include\)" "$out"
-set +e
-out=$("$host/bin/fake-linux-gnu-gcc" -L/usr/lib -Wl,-L,/lib x.o 2>&1)
-set -e
+run "$host/bin/fake-linux-gnu-gcc" -L/usr/lib -Wl,-L,/lib x.o
 check "every unsafe path is named (1)" "unsafe path '-L /usr/lib'" "$out"
 check "every unsafe path is named (2)" "unsafe path '-Wl,-L/lib'" "$out"
 out=$(KILN_UNSAFE_PATHS=warn "$host/bin/fake-linux-gnu-gcc" -isystem /usr/include -c x.c 2>&1)
@@ -78,21 +84,15 @@ check "called through a symlink elsewhere, it still finds its own directory" "^g
 check "outside a per-package directory, messages name no package" "." "$out"
 
 rm "$tmp/moved/host/opt/fake/bin/fake-linux-gnu-gcc"
-set +e
-out=$("$tmp/moved/host/bin/fake-linux-gnu-gcc" -c x.c 2>&1)
-rc=$?
-set -e
+run "$tmp/moved/host/bin/fake-linux-gnu-gcc" -c x.c
 check "a missing real compiler is named, with what to do" "^fake-linux-gnu-gcc: $tmp/moved/host/opt/fake/bin/fake-linux-gnu-gcc: cannot run the real compiler: No such file or directory; rebuild the toolchain" "$out"
-ok "$([ "$rc" = 127 ] && echo 0 || echo 1)" "a missing real compiler exits 127 (got $rc)"
+status 127 "a missing real compiler exits 127 (got $rc)"
 
 out=$("$host/bin/toolchain-wrapper" --help 2>&1)
 check "--help under its own name" "^Usage: <tuple>-gcc" "$out"
-set +e
-out=$("$host/bin/toolchain-wrapper" -c x.c 2>&1)
-rc=$?
-set -e
+run "$host/bin/toolchain-wrapper" -c x.c
 check "called under an unknown name, it says how to call it" "run it through one of its links" "$out"
-ok "$([ "$rc" = 2 ] && echo 0 || echo 1)" "an unknown name exits 2 (got $rc)"
+status 2 "an unknown name exits 2 (got $rc)"
 
 echo "1..$n"
 [ "$failed" = 0 ]
