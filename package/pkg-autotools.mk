@@ -95,7 +95,7 @@ $(call kiln-at,CONF_ENV) \
 endef
 
 define kiln-autotools-target-build
-$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-at-srcdir)' $(call kiln-at,MAKE_OPTS)
+$(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-at-srcdir)' $(call kiln-at,MAKE_OPTS)
 endef
 
 define kiln-autotools-host-build
@@ -107,14 +107,14 @@ endef
 # those in place).
 define kiln-autotools-install-staging
 touch '$(@D)/.kiln-install-marker'
-$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-at-srcdir)' \
+$(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-at-srcdir)' \
 	$(or $(call kiln-at,INSTALL_STAGING_OPTS),DESTDIR='$(STAGING_DIR)' install)
 $(kiln-fix-staging-la)
 $(kiln-fix-config-scripts)
 endef
 
 define kiln-autotools-install-target
-$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-at-srcdir)' \
+$(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-at-srcdir)' \
 	$(or $(call kiln-at,INSTALL_TARGET_OPTS),DESTDIR='$(TARGET_DIR)' install)
 find '$(TARGET_DIR)' -name '*.la' -newer '$(@D)/.stamp_built' -delete
 endef

@@ -47,7 +47,7 @@ cmake '$(kiln-cmake-srcdir)' \
 endef
 
 define kiln-cmake-target-build
-$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-cmake-builddir)' $($(PKGUP)_MAKE_OPTS)
+$(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-cmake-builddir)' $($(PKGUP)_MAKE_OPTS)
 endef
 
 define kiln-cmake-host-build
@@ -56,14 +56,14 @@ endef
 
 define kiln-cmake-install-staging
 touch '$(@D)/.kiln-install-marker'
-$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-cmake-builddir)' \
+$(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-cmake-builddir)' \
 	$(or $($(PKGUP)_INSTALL_STAGING_OPTS),DESTDIR='$(STAGING_DIR)' install)
 $(kiln-fix-staging-la)
 $(kiln-fix-config-scripts)
 endef
 
 define kiln-cmake-install-target
-$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-cmake-builddir)' \
+$(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-cmake-builddir)' \
 	$(or $($(PKGUP)_INSTALL_TARGET_OPTS),DESTDIR='$(TARGET_DIR)' install)
 endef
 
