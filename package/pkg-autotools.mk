@@ -19,8 +19,7 @@ AUTOTOOLS_CONFIG_AUX_DIR ?= /usr/share/misc
 
 # The tuple of the build machine, asked of the host compiler when a
 # configure runs (not at parse time).
-AUTOTOOLS_BUILD_TUPLE = "$$($(HOSTCC_NOCCACHE) -dumpmachine)"
-HOSTCC_NOCCACHE ?= gcc
+AUTOTOOLS_BUILD_TUPLE = "$$($(HOSTCC) -dumpmachine)"
 
 kiln-at = $($(PKGUP)_$(1))
 kiln-at-srcdir = $(@D)$(if $(call kiln-at,SUBDIR),/$(call kiln-at,SUBDIR))
