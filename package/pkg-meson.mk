@@ -48,9 +48,8 @@ command -v '$(NINJA)' >/dev/null || { echo "$(PKG): ninja is not installed on th
 endef
 
 # The cross file: the machine the package is built for, with the tools
-# of its own HOST_DIR (named through TARGET_CROSS: finalize.mk gives
-# TARGET_STRIP a PATH-relative value of its own). pkgconfig is Meson
-# 1.0's name for pkg-config (pkg-config only from Meson 1.3 on).
+# of its own HOST_DIR (TARGET_CROSS). pkgconfig is Meson 1.0's name for
+# pkg-config (pkg-config only from Meson 1.3 on).
 define kiln-meson-cross-file-text
 # Written by Kiln's configure step for $(PKG) (package/pkg-meson.mk).
 [binaries]
