@@ -326,6 +326,7 @@ kiln-unknown-package-%:
 # (host packages inherit from it), $(4): target or host.
 
 define inner-generic-package
+$(if $(KILN_UP_$(1)),$(call kiln-defined-twice,$(1)))
 $(2)_NAME := $(1)
 $(2)_RAWNAME := $(patsubst host-%,%,$(1))
 $(2)_DL_SUBDIR ?= $$($(2)_RAWNAME)
@@ -357,6 +358,11 @@ $(2)_LICENSE_FILES ?= $$($(3)_LICENSE_FILES)
 $(2)_OVERRIDE_SRCDIR ?= $$($(3)_OVERRIDE_SRCDIR)
 $(2)_DEPENDENCIES ?= $$(filter-out $(1),$$(patsubst host-host-%,host-%,$$(addprefix host-,$$($(3)_DEPENDENCIES))))
 endef
+
+# A package name is defined once, in Kiln and all its external trees
+# together: a second definition (an external tree's zlib) would
+# silently replace the first one's variables. One lookup per package.
+kiln-defined-twice = $(error package $(1) is defined twice: in $($(KILN_UP_$(1))_PKGDIR)$($(KILN_UP_$(1))_RAWNAME).mk and in $(lastword $(MAKEFILE_LIST)); package names must be unique across Kiln and its external trees: rename the second one (its directory, .mk and variables) or remove it)
 
 # MAKEFILE_LIST is cut to the current file after each package (see the
 # end of inner-generic-package): $(lastword) walks the whole list, and
