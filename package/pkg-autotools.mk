@@ -97,5 +97,5 @@ $(call kiln-make-install-target,$(kiln-srcdir))
 find '$(TARGET_DIR)' -name '*.la' -newer '$(@D)/.stamp_built' -delete
 endef
 
-autotools-package = $(call kiln-target-package,inner-build-system-package,autotools)
-host-autotools-package = $(call kiln-host-package,inner-build-system-package,autotools)
+# autotools-package and host-autotools-package.
+$(call kiln-build-system-macros,autotools)

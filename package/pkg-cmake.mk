@@ -46,5 +46,5 @@ endef
 # Build and install: make in the build directory.
 $(call kiln-make-steps,cmake,kiln-builddir)
 
-cmake-package = $(call kiln-target-package,inner-build-system-package,cmake)
-host-cmake-package = $(call kiln-host-package,inner-build-system-package,cmake)
+# cmake-package and host-cmake-package.
+$(call kiln-build-system-macros,cmake)

@@ -106,4 +106,4 @@ $(call inner-generic-package,$(1),$(2),$(3),$(4))
 $$($(2)_DIR)/.stamp_configured: $$($(2)_KCONFIG_FILE) $$($(2)_KCONFIG_FRAGMENT_FILES)
 endef
 
-kconfig-package = $(call kiln-target-package,inner-kconfig-package)
+$(call kiln-define-target-macro,kconfig,inner-kconfig-package)

@@ -153,5 +153,5 @@ $(HOST_MAKE_ENV) $(call kiln-var,NINJA_ENV) \
 	'$(NINJA)' -C '$(kiln-builddir)' $(kiln-meson-ninja-opts) install
 endef
 
-meson-package = $(call kiln-target-package,inner-build-system-package,meson)
-host-meson-package = $(call kiln-host-package,inner-build-system-package,meson)
+# meson-package and host-meson-package.
+$(call kiln-build-system-macros,meson)
