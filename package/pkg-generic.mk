@@ -26,6 +26,35 @@ HOST_DIR = $(if $(PKG),$(PER_PACKAGE_DIR)/$(PKG)/host,$(BASE_DIR)/host)
 TARGET_DIR = $(if $(PKG),$(PER_PACKAGE_DIR)/$(PKG)/target,$(BASE_DIR)/target)
 STAGING_DIR = $(HOST_DIR)/$(GNU_TARGET_NAME)/sysroot
 
+# A variable a package may set, read while its step runs (no parse
+# cost): $(call kiln-var,CONF_OPTS) is <PKG>_CONF_OPTS, and
+# $(call kiln-var,X,default) is the default when the package does not
+# set X at all (set, even empty, its value wins). Every infrastructure
+# reads package variables this way.
+kiln-var = $(if $(filter undefined,$(origin $(PKGUP)_$(1))),$(2),$($(PKGUP)_$(1)))
+
+# Where the package's build system is (the source, or <PKG>_SUBDIR of
+# it), and the empty directory of an out-of-source build.
+kiln-srcdir = $(@D)$(if $(call kiln-var,SUBDIR),/$(call kiln-var,SUBDIR))
+kiln-builddir = $(@D)/kiln-build
+
+# Build and install with the package's make in directory $(1) (the
+# autotools and CMake infrastructures), with <PKG>_MAKE_OPTS and the
+# install's <PKG>_INSTALL_STAGING_OPTS, _INSTALL_TARGET_OPTS (target)
+# or _INSTALL_OPTS (host).
+kiln-make-target-build = $(TARGET_MAKE_ENV) $(MAKE) -C '$(1)' $(call kiln-var,MAKE_OPTS)
+kiln-make-host-build = $(HOST_MAKE_ENV) $(MAKE) -C '$(1)' $(call kiln-var,MAKE_OPTS)
+kiln-make-install-staging = $(TARGET_MAKE_ENV) $(MAKE) -C '$(1)' \
+	$(call kiln-var,INSTALL_STAGING_OPTS,DESTDIR='$(STAGING_DIR)' install)
+kiln-make-install-target = $(TARGET_MAKE_ENV) $(MAKE) -C '$(1)' \
+	$(call kiln-var,INSTALL_TARGET_OPTS,DESTDIR='$(TARGET_DIR)' install)
+kiln-make-host-install = $(HOST_MAKE_ENV) $(MAKE) -C '$(1)' $(call kiln-var,INSTALL_OPTS,install)
+# $(call kiln-make-steps,<infra>,<macro naming the directory>) makes
+# those the build and install commands of infrastructure <infra>
+# (kiln-<infra>-target-build, ..., kiln-<infra>-host-install).
+kiln-make-steps = $(foreach s,target-build host-build install-staging install-target host-install,\
+	$(eval kiln-$(1)-$(s) = $$(call kiln-make-$(s),$$($(2)))))
+
 # ------------------------------------------------------------------
 # The step runner. $(1): step name, $(2): what the console says.
 # The script is written with $(file), which runs when make expands the
@@ -64,7 +93,7 @@ endef
 
 # A step with only hooks and commands. A package that does not define a
 # step's commands gets kiln-default-<STEP>, where there is one.
-kiln-cmds = $(if $(filter undefined,$(origin $(PKGUP)_$(1)_CMDS)),$(kiln-default-$(1)),$($(PKGUP)_$(1)_CMDS))
+kiln-cmds = $(call kiln-var,$(1)_CMDS,$(kiln-default-$(1)))
 kiln-plain-step = $(call kiln-hooks,PRE_$(1))$(call kiln-cmds,$(1))$(sep)$(call kiln-hooks,POST_$(1))
 
 kiln-step-body-download = $(call kiln-plain-step,DOWNLOAD)
@@ -87,10 +116,44 @@ kiln-step-body-build = $(call kiln-plain-step,BUILD)
 define kiln-step-body-install
 $(call kiln-hooks,PRE_INSTALL)
 $(if $(filter host,$($(PKGUP)_TYPE)),$(call kiln-plain-step,INSTALL),
-$(if $(filter YES,$($(PKGUP)_INSTALL_STAGING)),$(call kiln-plain-step,INSTALL_STAGING))
+$(if $(filter YES,$($(PKGUP)_INSTALL_STAGING)),$(kiln-install-staging))
 $(if $(filter NO,$($(PKGUP)_INSTALL_TARGET)),,$(call kiln-plain-step,INSTALL_TARGET))
 $(if $(filter YES,$($(PKGUP)_INSTALL_IMAGES)),mkdir -p '$(BINARIES_DIR)'$(sep)$(call kiln-plain-step,INSTALL_IMAGES)))
 $(call kiln-hooks,POST_INSTALL)
+endef
+
+# The staging install of every target package, whatever its
+# infrastructure. The libtool archives in staging before the commands
+# are listed: they were imported (dependents share their inodes: never
+# edit those in place). After the commands, the libtool archives that
+# are new and the <PKG>_CONFIG_SCRIPTS get staging paths. Both act only
+# on files that exist: for most packages they change nothing.
+define kiln-install-staging
+$(call kiln-hooks,PRE_INSTALL_STAGING)$(kiln-staging-la) > '$(@D)/.kiln-la-before'
+$(call kiln-cmds,INSTALL_STAGING)
+$(kiln-fix-staging-la)
+$(kiln-fix-config-scripts)
+$(call kiln-hooks,POST_INSTALL_STAGING)
+endef
+
+# A DESTDIR install writes /usr/lib, the build machine's, into libtool
+# archives: point them at this package's staging directory instead.
+# The copier flags files holding that path (reloc) and rewrites it for
+# every dependent's per-package directory, so a dependent links against
+# its own sysroot. New files are told by name, not by time: Meson and
+# CMake installs keep the build tree's modification times.
+kiln-staging-la = { test ! -d '$(STAGING_DIR)' || find '$(STAGING_DIR)' -name '*.la' -type f -print; }
+define kiln-fix-staging-la
+$(kiln-staging-la) | { grep -vxF -f '$(@D)/.kiln-la-before' || true; } | while IFS= read -r la; do \
+	sed -i -e "s:\([' =]\)/usr/lib:\1$(STAGING_DIR)/usr/lib:g" -e "s:-L/usr/lib:-L$(STAGING_DIR)/usr/lib:g" "$$la"; done
+endef
+
+# <PKG>_CONFIG_SCRIPTS: foo-config scripts in STAGING_DIR/usr/bin whose
+# prefix must be the staging directory, for the same reason.
+define kiln-fix-config-scripts
+$(foreach s,$(call kiln-var,CONFIG_SCRIPTS),
+test -f '$(STAGING_DIR)/usr/bin/$(s)' || { echo "$(PKG): $(PKGUP)_CONFIG_SCRIPTS names $(s), which the install did not put in $(STAGING_DIR)/usr/bin (fix $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk)" >&2; exit 1; }
+sed -i -e "s:\(['=\" ]\)/usr:\1$(STAGING_DIR)/usr:g" '$(STAGING_DIR)/usr/bin/$(s)')
 endef
 
 # The framework's own work (assembling the per-package directories,
@@ -263,6 +326,7 @@ kiln-unknown-package-%:
 # (host packages inherit from it), $(4): target or host.
 
 define inner-generic-package
+$(if $(KILN_UP_$(1)),$(call kiln-defined-twice,$(1)))
 $(2)_NAME := $(1)
 $(2)_RAWNAME := $(patsubst host-%,%,$(1))
 $(2)_DL_SUBDIR ?= $$($(2)_RAWNAME)
@@ -295,10 +359,50 @@ $(2)_OVERRIDE_SRCDIR ?= $$($(3)_OVERRIDE_SRCDIR)
 $(2)_DEPENDENCIES ?= $$(filter-out $(1),$$(patsubst host-host-%,host-%,$$(addprefix host-,$$($(3)_DEPENDENCIES))))
 endef
 
+# A package name is defined once, in Kiln and all its external trees
+# together: a second definition (an external tree's zlib) would
+# silently replace the first one's variables. One lookup per package.
+kiln-defined-twice = $(error package $(1) is defined twice: in $($(KILN_UP_$(1))_PKGDIR)$($(KILN_UP_$(1))_RAWNAME).mk and in $(lastword $(MAKEFILE_LIST)); package names must be unique across Kiln and its external trees: rename the second one (its directory, .mk and variables) or remove it)
+
 # MAKEFILE_LIST is cut to the current file after each package (see the
 # end of inner-generic-package): $(lastword) walks the whole list, and
 # with thousands of packages that walk would dominate parsing. For the
 # same reason the package goals are declared .PHONY once, after all
 # packages are read (every .PHONY line appends to one growing list).
-generic-package = $(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),,target)
-host-generic-package = $(call inner-generic-package,host-$(pkgname),$(call UPPERCASE,host-$(pkgname)),$(call UPPERCASE,$(pkgname)),host)
+#
+# $(call kiln-define-package-macros,X,inner-X-package[,arg]) defines
+# X-package and host-X-package (kiln-define-target-macro: X-package
+# only), which call the inner macro with the arguments above for the
+# package of the .mk being read, and arg as $(5). Written out once here,
+# they cost a package's $(eval) a single $(call), as a hand-written
+# macro would. Without arg they pass no empty 5th argument, which alone
+# cost 0.5% of support/benchmarks/parse.
+kiln-define-target-macro = $(eval $(1)-package = $$(call $(2),$$(pkgname),$$(call UPPERCASE,$$(pkgname)),,target$(if $(3),$(comma)$(3))))
+kiln-define-package-macros = $(call kiln-define-target-macro,$(1),$(2),$(3))$(eval \
+	host-$(1)-package = $$(call $(2),host-$$(pkgname),$$(call UPPERCASE,host-$$(pkgname)),$$(call UPPERCASE,$$(pkgname)),host$(if $(3),$(comma)$(3))))
+
+$(call kiln-define-package-macros,generic,inner-generic-package)
+
+# ------------------------------------------------------------------
+# Build-system infrastructures (autotools, CMake, Meson) share all but
+# their commands. Infrastructure <infra> defines, expanded when a step
+# runs: kiln-<infra>-target-configure, kiln-<infra>-host-configure,
+# kiln-<infra>-target-build, kiln-<infra>-host-build,
+# kiln-<infra>-install-staging, kiln-<infra>-install-target and
+# kiln-<infra>-host-install; and its macros <infra>-package and
+# host-<infra>-package, with $(call kiln-build-system-macros,<infra>).
+# A package's own <PKG>_<STEP>_CMDS win over these defaults. Target
+# packages depend on host-pkgconf unless <PKG>_NEEDS_PKGCONF = NO (host
+# packages inherit it from the target variant's dependencies). The
+# staging install's fix-ups are every package's (kiln-install-staging).
+define inner-build-system-package
+$(2)_CONFIGURE_CMDS ?= $$(kiln-$(5)-$(4)-configure)
+$(2)_BUILD_CMDS ?= $$(kiln-$(5)-$(4)-build)
+$(if $(filter host,$(4)),
+$(2)_INSTALL_CMDS ?= $$(kiln-$(5)-host-install),
+$(2)_INSTALL_STAGING_CMDS ?= $$(kiln-$(5)-install-staging)
+$(2)_INSTALL_TARGET_CMDS ?= $$(kiln-$(5)-install-target)
+$(2)_DEPENDENCIES += $$(if $$(filter NO,$$($(2)_NEEDS_PKGCONF)),,host-pkgconf))
+$(call inner-generic-package,$(1),$(2),$(3),$(4))
+endef
+kiln-build-system-macros = $(call kiln-define-package-macros,$(1),inner-build-system-package,$(1))

@@ -29,13 +29,13 @@
 # oldconfig fills in what is missing. "yes ''" answers the questions of a
 # kconfig that has no olddefconfig (busybox's oldconfig).
 define kiln-kconfig-configure
-$(if $($(PKGUP)_KCONFIG_DEFCONFIG),
-$(kiln-kconfig-make) '$($(PKGUP)_KCONFIG_DEFCONFIG)',
-test -f '$($(PKGUP)_KCONFIG_FILE)' || { echo "$(PKG): $(PKGUP)_KCONFIG_FILE: $($(PKGUP)_KCONFIG_FILE) does not exist; fix $($(PKGUP)_PKGDIR)$(PKG).mk or create the file" >&2; exit 1; }
-cp '$($(PKGUP)_KCONFIG_FILE)' '$(@D)/.config')
-$(foreach f,$($(PKGUP)_KCONFIG_FRAGMENT_FILES),
+$(if $(call kiln-var,KCONFIG_DEFCONFIG),
+$(kiln-kconfig-make) '$(call kiln-var,KCONFIG_DEFCONFIG)',
+test -f '$(call kiln-var,KCONFIG_FILE)' || { echo "$(PKG): $(PKGUP)_KCONFIG_FILE: $(call kiln-var,KCONFIG_FILE) does not exist; fix $($(PKGUP)_PKGDIR)$(PKG).mk or create the file" >&2; exit 1; }
+cp '$(call kiln-var,KCONFIG_FILE)' '$(@D)/.config')
+$(foreach f,$(call kiln-var,KCONFIG_FRAGMENT_FILES),
 $(call kiln-kconfig-merge,$(f)))
-yes '' | $(kiln-kconfig-make) $(or $($(PKGUP)_KCONFIG_OLDCONFIG),olddefconfig) >/dev/null
+yes '' | $(kiln-kconfig-make) $(call kiln-var,KCONFIG_OLDCONFIG,olddefconfig) >/dev/null
 endef
 
 # A fragment's lines replace those of the same symbols ("CONFIG_X=..."
@@ -50,7 +50,7 @@ mv '$(@D)/.config.kiln-merge' '$(@D)/.config'
 endef
 
 # The package's own make, with its kconfig options, from its build dir.
-kiln-kconfig-make = $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' $($(PKGUP)_KCONFIG_OPTS)
+kiln-kconfig-make = $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' $(call kiln-var,KCONFIG_OPTS)
 
 # ------------------------------------------------------------------
 # Goals. They run outside a step, so PKG comes from the goal's name
@@ -60,7 +60,7 @@ kiln-kconfig-make = $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' $($(PKGUP)_KCONFIG_OPT
 
 kiln-kconfig-check = $(call kiln-check-pkg,$(1))$(if $(KILN_KCONFIG_$(1)),,$(error $(1) is not a kconfig-package: $(1)-$(2) exists only for packages made with $$(eval $$(kconfig-package))))
 kiln-kconfig-env = env -u MAKEFLAGS -u MAKEOVERRIDES -u MFLAGS -u MAKELEVEL
-kiln-kconfig-goal-make = $(kiln-kconfig-env) $(TARGET_MAKE_ENV) $(MAKE) -C '$($(PKGUP)_DIR)' $($(PKGUP)_KCONFIG_OPTS)
+kiln-kconfig-goal-make = $(kiln-kconfig-env) $(TARGET_MAKE_ENV) $(MAKE) -C '$($(PKGUP)_DIR)' $(call kiln-var,KCONFIG_OPTS)
 
 %-menuconfig %-nconfig %-savedefconfig %-update-config: private PKG = $*
 
@@ -73,13 +73,13 @@ kiln-kconfig-goal-make = $(kiln-kconfig-env) $(TARGET_MAKE_ENV) $(MAKE) -C '$($(
 	else \
 		rm -f '$($(PKGUP)_DIR)/.stamp_built' '$($(PKGUP)_DIR)/.stamp_installed'; \
 		touch '$($(PKGUP)_DIR)/.stamp_configured'; \
-		echo "$*: configuration changed: 'make' rebuilds $*; 'make $*-update-config' keeps the change in $($(PKGUP)_KCONFIG_FILE)"; \
+		echo "$*: configuration changed: 'make' rebuilds $*; 'make $*-update-config' keeps the change in $(call kiln-var,KCONFIG_FILE)"; \
 	fi; rm -f '$($(PKGUP)_DIR)/.config.kiln-before'
 
 %-savedefconfig: $(call kiln-stamp-of,configured)
 	$(call kiln-kconfig-check,$*,savedefconfig)
-	$(Q)$(if $(filter NO,$($(PKGUP)_KCONFIG_SAVEDEFCONFIG)),\
-		echo "$*: its kconfig has no savedefconfig; use 'make $*-update-config' to save the full .config to $($(PKGUP)_KCONFIG_FILE)" >&2; exit 1)
+	$(Q)$(if $(filter NO,$(call kiln-var,KCONFIG_SAVEDEFCONFIG)),\
+		echo "$*: its kconfig has no savedefconfig; use 'make $*-update-config' to save the full .config to $(call kiln-var,KCONFIG_FILE)" >&2; exit 1)
 	$(Q)$(kiln-kconfig-goal-make) savedefconfig
 	$(Q)echo "$*: minimal configuration in $($(PKGUP)_DIR)/defconfig"
 
@@ -88,22 +88,22 @@ kiln-kconfig-goal-make = $(kiln-kconfig-env) $(TARGET_MAKE_ENV) $(MAKE) -C '$($(
 # holds is already the one built.
 %-update-config: $(call kiln-stamp-of,configured)
 	$(call kiln-kconfig-check,$*,update-config)
-	$(Q)test -n '$($(PKGUP)_KCONFIG_FILE)' || { \
-		echo "$*: no $(PKGUP)_KCONFIG_FILE to update (the package starts from $($(PKGUP)_KCONFIG_DEFCONFIG)); set $(PKGUP)_KCONFIG_FILE in $($(PKGUP)_PKGDIR)$*.mk" >&2; exit 1; }
+	$(Q)test -n '$(call kiln-var,KCONFIG_FILE)' || { \
+		echo "$*: no $(PKGUP)_KCONFIG_FILE to update (the package starts from $(call kiln-var,KCONFIG_DEFCONFIG)); set $(PKGUP)_KCONFIG_FILE in $($(PKGUP)_PKGDIR)$*.mk" >&2; exit 1; }
 	$(Q)sed -E '/^# [A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]?[0-9] [0-9:]+ [0-9]+$$/d' \
-		'$($(PKGUP)_DIR)/.config' > '$($(PKGUP)_KCONFIG_FILE)'
-	$(Q)touch -r '$($(PKGUP)_DIR)/.stamp_configured' '$($(PKGUP)_KCONFIG_FILE)'
-	$(Q)echo "$*: configuration saved to $($(PKGUP)_KCONFIG_FILE)"
+		'$($(PKGUP)_DIR)/.config' > '$(call kiln-var,KCONFIG_FILE)'
+	$(Q)touch -r '$($(PKGUP)_DIR)/.stamp_configured' '$(call kiln-var,KCONFIG_FILE)'
+	$(Q)echo "$*: configuration saved to $(call kiln-var,KCONFIG_FILE)"
 
 # ------------------------------------------------------------------
-# The per-package part. $(1): name, $(2): variable prefix.
+# The per-package part, with inner-generic-package's arguments.
 
 define inner-kconfig-package
 KILN_KCONFIG_$(1) := y
 $(2)_CONFIGURE_CMDS ?= $$(kiln-kconfig-configure)
 $$(if $$($(2)_KCONFIG_FILE)$$($(2)_KCONFIG_DEFCONFIG),,$$(error $(1): set $(2)_KCONFIG_FILE or $(2)_KCONFIG_DEFCONFIG in $(pkgdir)$(1).mk))
-$(call inner-generic-package,$(1),$(2),,target)
+$(call inner-generic-package,$(1),$(2),$(3),$(4))
 $$($(2)_DIR)/.stamp_configured: $$($(2)_KCONFIG_FILE) $$($(2)_KCONFIG_FRAGMENT_FILES)
 endef
 
-kconfig-package = $(call inner-kconfig-package,$(pkgname),$(call UPPERCASE,$(pkgname)))
+$(call kiln-define-target-macro,kconfig,inner-kconfig-package)

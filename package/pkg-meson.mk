@@ -15,21 +15,15 @@
 #   machines of a cross build, so the flags go into the files too:
 #   TARGET_CFLAGS/LDFLAGS for the target, HOST_CFLAGS/LDFLAGS for
 #   programs built to run during the build (native: true).
-# - As in pkg-autotools.mk, only a few ?= assignments are parsed per
-#   package; the commands are expanded when a step runs, for $(PKGUP).
+# - What the infrastructures share is in pkg-generic.mk
+#   (inner-build-system-package); the commands below are expanded when
+#   a step runs, for $(PKGUP).
 
 MESON ?= meson
 NINJA ?= ninja
-MESON_BUILD_SUBDIR = kiln-build
 
-kiln-meson-srcdir = $(@D)$(if $($(PKGUP)_SUBDIR),/$($(PKGUP)_SUBDIR))
-kiln-meson-builddir = $(@D)/$(MESON_BUILD_SUBDIR)
 kiln-meson-cross-file = $(@D)/kiln-meson-cross.conf
 kiln-meson-native-file = $(@D)/kiln-meson-native.conf
-
-# A package variable, or $(2) when the package does not set it (so a
-# package may set it empty). Resolved at step time: no parse cost.
-kiln-meson-var = $(if $(filter undefined,$(origin $(PKGUP)_$(1))),$(2),$($(PKGUP)_$(1)))
 
 # Meson string and array literals, for the machine files.
 kiln-meson-str = '$(subst ',\',$(subst \,\\,$(1)))'
@@ -48,9 +42,8 @@ command -v '$(NINJA)' >/dev/null || { echo "$(PKG): ninja is not installed on th
 endef
 
 # The cross file: the machine the package is built for, with the tools
-# of its own HOST_DIR (named through TARGET_CROSS: finalize.mk gives
-# TARGET_STRIP a PATH-relative value of its own). pkgconfig is Meson
-# 1.0's name for pkg-config (pkg-config only from Meson 1.3 on).
+# of its own HOST_DIR (TARGET_CROSS). pkgconfig is Meson 1.0's name for
+# pkg-config (pkg-config only from Meson 1.3 on).
 define kiln-meson-cross-file-text
 # Written by Kiln's configure step for $(PKG) (package/pkg-meson.mk).
 [binaries]
@@ -68,10 +61,10 @@ pkg_config_libdir = $(call kiln-meson-str,$(STAGING_DIR)/usr/lib/pkgconfig:$(STA
 needs_exe_wrapper = $(TOOLCHAIN_NEEDS_EXE_WRAPPER)
 
 [built-in options]
-c_args = $(call kiln-meson-list,$(call kiln-meson-var,CFLAGS,$(TARGET_CFLAGS)))
-c_link_args = $(call kiln-meson-list,$(call kiln-meson-var,LDFLAGS,$(TARGET_LDFLAGS)))
-cpp_args = $(call kiln-meson-list,$(call kiln-meson-var,CXXFLAGS,$(TARGET_CXXFLAGS)))
-cpp_link_args = $(call kiln-meson-list,$(call kiln-meson-var,LDFLAGS,$(TARGET_LDFLAGS)))
+c_args = $(call kiln-meson-list,$(call kiln-var,CFLAGS,$(TARGET_CFLAGS)))
+c_link_args = $(call kiln-meson-list,$(call kiln-var,LDFLAGS,$(TARGET_LDFLAGS)))
+cpp_args = $(call kiln-meson-list,$(call kiln-var,CXXFLAGS,$(TARGET_CXXFLAGS)))
+cpp_link_args = $(call kiln-meson-list,$(call kiln-var,LDFLAGS,$(TARGET_LDFLAGS)))
 
 [host_machine]
 system = 'linux'
@@ -97,26 +90,26 @@ cpp_args = $(call kiln-meson-list,$(HOST_CXXFLAGS))
 cpp_link_args = $(call kiln-meson-list,$(HOST_LDFLAGS))
 endef
 
-kiln-meson-ninja-opts = -j$(KILN_JLEVEL)$(if $(filter 1,$(V)), -v) $($(PKGUP)_NINJA_OPTS)
+kiln-meson-ninja-opts = -j$(KILN_JLEVEL)$(if $(filter 1,$(V)), -v) $(call kiln-var,NINJA_OPTS)
 
 # Starting from an empty build directory makes a reconfigure honest.
 # The machine files go through a quoted here-document: written as is.
 define kiln-meson-target-configure
 $(kiln-meson-check)
-rm -rf '$(kiln-meson-builddir)' && mkdir -p '$(kiln-meson-builddir)'
+rm -rf '$(kiln-builddir)' && mkdir -p '$(kiln-builddir)'
 cat > '$(kiln-meson-cross-file)' <<'KILN_MESON_EOF'
 $(kiln-meson-cross-file-text)
 KILN_MESON_EOF
 cat > '$(kiln-meson-native-file)' <<'KILN_MESON_EOF'
 $(kiln-meson-native-file-text)
 KILN_MESON_EOF
-$(TARGET_MAKE_ENV) $($(PKGUP)_CONF_ENV) \
+$(TARGET_MAKE_ENV) $(call kiln-var,CONF_ENV) \
 '$(MESON)' setup \
 	--cross-file='$(kiln-meson-cross-file)' --native-file='$(kiln-meson-native-file)' \
 	--prefix=/usr --libdir=lib --sysconfdir=/etc --localstatedir=/var \
 	--buildtype=release --wrap-mode=nodownload \
-	$($(PKGUP)_CONF_OPTS) \
-	'$(kiln-meson-builddir)' '$(kiln-meson-srcdir)'
+	$(call kiln-var,CONF_OPTS) \
+	'$(kiln-builddir)' '$(kiln-srcdir)'
 endef
 
 # Host: a native build with the build machine's compiler, which Meson
@@ -127,52 +120,38 @@ endef
 # prologue of every host package (kiln-step-prologue, pkg-generic.mk).
 define kiln-meson-host-configure
 $(kiln-meson-check)
-rm -rf '$(kiln-meson-builddir)' && mkdir -p '$(kiln-meson-builddir)'
-$(HOST_CONFIGURE_OPTS) $($(PKGUP)_CONF_ENV) \
+rm -rf '$(kiln-builddir)' && mkdir -p '$(kiln-builddir)'
+$(HOST_CONFIGURE_OPTS) $(call kiln-var,CONF_ENV) \
 '$(MESON)' setup \
 	--prefix='$(HOST_DIR)' --libdir=lib --sysconfdir='$(HOST_DIR)/etc' --localstatedir='$(HOST_DIR)/var' \
 	--buildtype=release --wrap-mode=nodownload \
 	-Dpkg_config_path='$(HOST_DIR)/lib/pkgconfig:$(HOST_DIR)/share/pkgconfig' \
-	$($(PKGUP)_CONF_OPTS) \
-	'$(kiln-meson-builddir)' '$(kiln-meson-srcdir)'
+	$(call kiln-var,CONF_OPTS) \
+	'$(kiln-builddir)' '$(kiln-srcdir)'
 endef
 
 define kiln-meson-target-build
-$(TARGET_MAKE_ENV) $($(PKGUP)_NINJA_ENV) '$(NINJA)' -C '$(kiln-meson-builddir)' $(kiln-meson-ninja-opts)
+$(TARGET_MAKE_ENV) $(call kiln-var,NINJA_ENV) '$(NINJA)' -C '$(kiln-builddir)' $(kiln-meson-ninja-opts)
 endef
 
 define kiln-meson-host-build
-$(HOST_MAKE_ENV) $($(PKGUP)_NINJA_ENV) '$(NINJA)' -C '$(kiln-meson-builddir)' $(kiln-meson-ninja-opts)
+$(HOST_MAKE_ENV) $(call kiln-var,NINJA_ENV) '$(NINJA)' -C '$(kiln-builddir)' $(kiln-meson-ninja-opts)
 endef
 
 define kiln-meson-install-staging
-$(TARGET_MAKE_ENV) $($(PKGUP)_NINJA_ENV) DESTDIR='$(STAGING_DIR)' \
-	'$(NINJA)' -C '$(kiln-meson-builddir)' $(kiln-meson-ninja-opts) install
+$(TARGET_MAKE_ENV) $(call kiln-var,NINJA_ENV) DESTDIR='$(STAGING_DIR)' \
+	'$(NINJA)' -C '$(kiln-builddir)' $(kiln-meson-ninja-opts) install
 endef
 
 define kiln-meson-install-target
-$(TARGET_MAKE_ENV) $($(PKGUP)_NINJA_ENV) DESTDIR='$(TARGET_DIR)' \
-	'$(NINJA)' -C '$(kiln-meson-builddir)' $(kiln-meson-ninja-opts) install
+$(TARGET_MAKE_ENV) $(call kiln-var,NINJA_ENV) DESTDIR='$(TARGET_DIR)' \
+	'$(NINJA)' -C '$(kiln-builddir)' $(kiln-meson-ninja-opts) install
 endef
 
 define kiln-meson-host-install
-$(HOST_MAKE_ENV) $($(PKGUP)_NINJA_ENV) \
-	'$(NINJA)' -C '$(kiln-meson-builddir)' $(kiln-meson-ninja-opts) install
+$(HOST_MAKE_ENV) $(call kiln-var,NINJA_ENV) \
+	'$(NINJA)' -C '$(kiln-builddir)' $(kiln-meson-ninja-opts) install
 endef
 
-# ------------------------------------------------------------------
-# Per package: the defaults, then the generic part.
-
-define inner-meson-package
-$(2)_CONFIGURE_CMDS ?= $$(kiln-meson-$(4)-configure)
-$(2)_BUILD_CMDS ?= $$(kiln-meson-$(4)-build)
-$(if $(filter host,$(4)),
-$(2)_INSTALL_CMDS ?= $$(kiln-meson-host-install),
-$(2)_INSTALL_STAGING_CMDS ?= $$(kiln-meson-install-staging)
-$(2)_INSTALL_TARGET_CMDS ?= $$(kiln-meson-install-target)
-$(2)_DEPENDENCIES += $$(if $$(filter NO,$$($(2)_NEEDS_PKGCONF)),,host-pkgconf))
-$(call inner-generic-package,$(1),$(2),$(3),$(4))
-endef
-
-meson-package = $(call inner-meson-package,$(pkgname),$(call UPPERCASE,$(pkgname)),,target)
-host-meson-package = $(call inner-meson-package,host-$(pkgname),$(call UPPERCASE,host-$(pkgname)),$(call UPPERCASE,$(pkgname)),host)
+# meson-package and host-meson-package.
+$(call kiln-build-system-macros,meson)

@@ -40,7 +40,7 @@ KILN_VIRTUAL_PACKAGES += $(1)
 $(call inner-generic-package,$(1),$(2),$(3),$(4))
 endef
 
-virtual-package = $(call inner-virtual-package,$(pkgname),$(call UPPERCASE,$(pkgname)),,target)
+$(call kiln-define-target-macro,virtual,inner-virtual-package)
 
 # ------------------------------------------------------------------
 # Checks. Each error names the virtual package, the symbol and the file

@@ -169,4 +169,3 @@ TARGET_CONFIGURE_OPTS = \
 # For CMake and Meson packages.
 TARGET_CMAKE_TOOLCHAIN_FILE = $(HOST_DIR)/share/kiln/toolchainfile.cmake
 TARGET_MESON_CROSS_FILE = $(HOST_DIR)/share/kiln/cross-compilation.conf
-QEMU_USER = $(KILN_QEMU_USER_NAME)

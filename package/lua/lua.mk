@@ -21,11 +21,12 @@ LUA_INSTALL_STAGING = YES
 LUA_ABIVER = 5.4
 
 # Lua's src/Makefile is plain make: its rules are make's built-in .c.o
-# (hence KILN_PKG_MAKEFLAGS), CC, AR and RANLIB are variables of it, and
-# MYCFLAGS is added to upstream's own CFLAGS (-O2 -Wall -Wextra
-# -DLUA_COMPAT_5_3). What the "linux" goal would add is given directly:
-# LUA_USE_LINUX (POSIX, dlopen for C modules) and -ldl. No readline:
-# Kiln has no readline package, and lua's prompt works without it.
+# (kiln-step gives package makes their built-in rules back), CC, AR and
+# RANLIB are variables of it, and MYCFLAGS is added to upstream's own
+# CFLAGS (-O2 -Wall -Wextra -DLUA_COMPAT_5_3). What the "linux" goal
+# would add is given directly: LUA_USE_LINUX (POSIX, dlopen for C
+# modules) and -ldl. No readline: Kiln has no readline package, and
+# lua's prompt works without it.
 # -fPIC, because the same objects also make the shared library.
 LUA_MAKE_OPTS = \
 	CC="$(TARGET_CC) -std=gnu99" \
@@ -44,8 +45,8 @@ LUA_MAKE_OPTS = \
 # functions that are internal to the library (LUAI_FUNC, hidden in a
 # shared object).
 define LUA_BUILD_CMDS
-	$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)/src' $(LUA_MAKE_OPTS) all
-	objs=$$($(KILN_PKG_MAKEFLAGS) $(MAKE) -s --no-print-directory -C '$(@D)/src' \
+	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)/src' $(LUA_MAKE_OPTS) all
+	objs=$$($(MAKE) -s --no-print-directory -C '$(@D)/src' \
 		--eval 'kiln-lua-objs: ; @echo $$(CORE_O) $$(LIB_O)' kiln-lua-objs)
 	test -n "$$objs" || { echo "lua: $(@D)/src/Makefile gave no CORE_O/LIB_O object list (has it changed? see $(LUA_PKGDIR)lua.mk)" >&2; exit 1; }
 	(cd '$(@D)/src' && $(TARGET_CC) $(TARGET_LDFLAGS) -shared -Wl,-soname,liblua.so.$(LUA_ABIVER) \

@@ -60,20 +60,20 @@ endef
 # build_sw: the libraries, modules and programs, not the manual (the
 # target has no man pages, and pod2man takes a while).
 define OPENSSL_BUILD_CMDS
-	$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' build_sw
+	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' build_sw
 endef
 
 # install_sw: libraries, headers, .pc files, engines, modules, programs;
 # install_ssldirs: /etc/ssl with openssl.cnf.
 define OPENSSL_INSTALL_STAGING_CMDS
-	$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' \
+	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' \
 		DESTDIR='$(STAGING_DIR)' install_sw install_ssldirs
 endef
 
 # The target gets the run-time part (no headers or .pc files). c_rehash
 # and /etc/ssl/misc are Perl scripts, and the target has no Perl.
 define OPENSSL_INSTALL_TARGET_CMDS
-	$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' \
+	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' \
 		DESTDIR='$(TARGET_DIR)' install_runtime install_engines install_modules install_ssldirs
 	rm -rf '$(TARGET_DIR)/usr/bin/c_rehash' '$(TARGET_DIR)/etc/ssl/misc'
 endef

@@ -15,13 +15,13 @@ HOST_PKGCONF_CONF_OPTS = --disable-static
 
 # Kiln's wrapper answers as pkg-config and <tuple>-pkg-config; it finds
 # pkgconf and the sysroot relative to itself (docs/pkg-config.md).
-# static=1 only for configurations without shared libraries.
+# static=0: Kiln builds shared libraries (the wrapper would add
+# --static with static=1).
 define HOST_PKGCONF_INSTALL_WRAPPER
 	install -m 0755 '$(KILN_TOOLS_DIR)/bin/kiln-pkg-config' '$(HOST_DIR)/bin/pkg-config'
 	install -m 0755 '$(KILN_TOOLS_DIR)/bin/kiln-pkg-config' '$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-pkg-config'
 	mkdir -p '$(HOST_DIR)/share/kiln'
-	printf '# written by host-pkgconf\nsysroot=%s/sysroot\nstatic=%s\n' \
-		'$(GNU_TARGET_NAME)' '$(if $(filter y,$(KILN_STATIC_LIBS)),1,0)' \
+	printf '# written by host-pkgconf\nsysroot=%s/sysroot\nstatic=0\n' '$(GNU_TARGET_NAME)' \
 		> '$(HOST_DIR)/share/kiln/pkg-config.conf'
 endef
 HOST_PKGCONF_POST_INSTALL_HOOKS += HOST_PKGCONF_INSTALL_WRAPPER

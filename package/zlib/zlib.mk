@@ -27,13 +27,13 @@ define ZLIB_CONFIGURE_CMDS
 endef
 
 define ZLIB_BUILD_CMDS
-	$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)'
+	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)'
 endef
 
 # The headers, libz.a, zlib.pc and the man page are for staging only.
 # LDCONFIG=true: the build machine's ldconfig has no business here.
 define ZLIB_INSTALL_STAGING_CMDS
-	$(KILN_PKG_MAKEFLAGS) $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' \
+	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' \
 		DESTDIR='$(STAGING_DIR)' LDCONFIG=true install
 endef
 

@@ -21,8 +21,6 @@ KILN_POST_BUILD_SCRIPTS := $(call kiln-path,KILN_ROOTFS_POST_BUILD_SCRIPT)
 KILN_OVERLAY_CHANGED := $(strip $(if $(KILN_OVERLAYS),$(if $(wildcard $(TARGET_FINALIZE_STAMP)),\
 	$(shell find $(foreach d,$(KILN_OVERLAYS),$(call kiln-sq,$(d))) -newer '$(TARGET_FINALIZE_STAMP)' -print -quit 2>/dev/null),force)))
 
-TARGET_STRIP = $(GNU_TARGET_NAME)-strip
-
 # Users tables: the <PKG>_USERS of the packages of the build, in build
 # order, then the files of KILN_ROOTFS_USERS_TABLES (relative paths are
 # from the Kiln tree). They are applied to /etc/passwd, group and shadow

@@ -59,8 +59,6 @@ void wrap_build(const struct wrap_cfg *cfg, const struct wrap_seen *seen, int ar
 			wrap_argv_pushf(out, "-mcpu=%s", cfg->cpu);
 		if (set(cfg->arch))
 			wrap_argv_pushf(out, "-march=%s", cfg->arch);
-		if (set(cfg->tune))
-			wrap_argv_pushf(out, "-mtune=%s", cfg->tune);
 	}
 	if (!seen->abi && set(cfg->abi))
 		wrap_argv_pushf(out, "-mabi=%s", cfg->abi);

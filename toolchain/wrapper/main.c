@@ -30,9 +30,6 @@
 #ifndef KILN_WRAPPER_ARCH
 #define KILN_WRAPPER_ARCH ""
 #endif
-#ifndef KILN_WRAPPER_TUNE
-#define KILN_WRAPPER_TUNE ""
-#endif
 #ifndef KILN_WRAPPER_ABI
 #define KILN_WRAPPER_ABI ""
 #endif
@@ -55,7 +52,7 @@ static void usage(void)
 	     "Kiln's compiler wrapper. Run it through one of its links; it runs\n"
 	     "the real compiler found at <HOST_DIR>/" KILN_WRAPPER_REAL_DIR "/" KILN_WRAPPER_REAL_PREFIX "<tool>\n"
 	     "with --sysroot=<HOST_DIR>/" KILN_WRAPPER_SYSROOT ", the configured arch flags\n"
-	     "(cpu '" KILN_WRAPPER_CPU "', arch '" KILN_WRAPPER_ARCH "', tune '" KILN_WRAPPER_TUNE "', abi '" KILN_WRAPPER_ABI "',\n"
+	     "(cpu '" KILN_WRAPPER_CPU "', arch '" KILN_WRAPPER_ARCH "', abi '" KILN_WRAPPER_ABI "',\n"
 	     "fpu '" KILN_WRAPPER_FPU "', float-abi '" KILN_WRAPPER_FLOAT_ABI "') unless the command line sets\n"
 	     "them, and -ffile-prefix-map for HOST_DIR and $KILN_BUILD_DIR.\n"
 	     "HOST_DIR is the parent of the directory the wrapper is in.\n"
@@ -212,7 +209,7 @@ int main(int argc, char *argv[])
 		.sysroot = sysroot,
 		.host_dir = host_dir,
 		.build_dir = getenv("KILN_BUILD_DIR"),
-		.cpu = KILN_WRAPPER_CPU, .arch = KILN_WRAPPER_ARCH, .tune = KILN_WRAPPER_TUNE,
+		.cpu = KILN_WRAPPER_CPU, .arch = KILN_WRAPPER_ARCH,
 		.abi = KILN_WRAPPER_ABI, .fpu = KILN_WRAPPER_FPU, .float_abi = KILN_WRAPPER_FLOAT_ABI,
 		.unsafe_warn = unsafe && !strcmp(unsafe, "warn"),
 	};

@@ -16,7 +16,7 @@ struct wrap_cfg {
 	const char *sysroot;   /* always passed as --sysroot */
 	const char *host_dir;  /* mapped to /kiln/host, and safe to name */
 	const char *build_dir; /* mapped to /kiln/build, and safe to name */
-	const char *cpu, *arch, *tune, *abi, *fpu, *float_abi;
+	const char *cpu, *arch, *abi, *fpu, *float_abi;
 	int unsafe_warn; /* 1: report unsafe paths but go on */
 };
 

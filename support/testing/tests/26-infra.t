@@ -6,7 +6,7 @@
 # and the inspection goals.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 38
+plan 46
 
 out=$SCRATCH/out
 mkdir -p "$SCRATCH/overlay/etc"
@@ -79,6 +79,25 @@ unlike "$flags" "O=|KILN_EXTERNAL" "and none of the top-level make's variables"
 ok "host-libb, from the same .mk as libb, builds" kiln "$out" host-libb
 ok "into its own per-package host directory" test -f "$out/per-package/host-libb/host/lib/libb.so"
 is "$(kiln "$out" printvars VARS=HOST_LIBB_VERSION)" "HOST_LIBB_VERSION=1.0" "and inherits libb's version"
+
+# A generic package. TARGET_STRIP is the strip of its own per-package
+# HOST_DIR, not whatever <tuple>-strip PATH finds first. Its staging
+# install gets the fix-ups of every infrastructure: the libtool archive
+# and the _CONFIG_SCRIPTS it installed name its staging directory.
+configure "$out" KILN_PACKAGE_PLAINPKG=y
+ok "plainpkg (a generic package) builds" kiln "$out" plainpkg
+ppd=$out/per-package/plainpkg
+is "$(cat "$out/build/plainpkg-1.0/strip-used")" "$ppd/host/bin/x86_64-linux-gnu-strip" \
+	"TARGET_STRIP is the toolchain's strip in the package's own HOST_DIR"
+ok "the program had symbols" sh -c "readelf -S '$out/build/plainpkg-1.0/plainpkg' | grep -q symtab"
+ok "and the package's TARGET_STRIP removed them" sh -c "! readelf -S '$ppd/target/usr/bin/plainpkg' | grep -q symtab"
+stg=$ppd/host/x86_64-linux-gnu/sysroot
+la=$(cat "$stg/usr/lib/libplain.la")
+like "$la" "^libdir='$stg/usr/lib'\$" "a generic package's libtool archive gets its staging libdir"
+like "$la" "^dependency_libs=' -L$stg/usr/lib -lb'\$" "and -L"
+like "$(cat "$stg/usr/bin/plain-config")" "^prefix=$stg/usr\$" "its _CONFIG_SCRIPTS get the staging prefix"
+ok "files it imported are left alone (still the toolchain's inodes)" \
+	test "$stg/usr/include/stdio.h" -ef "$out/per-package/toolchain/host/x86_64-linux-gnu/sysroot/usr/include/stdio.h"
 
 # A failing step: the tail of its log, and the log's path.
 configure "$out" KILN_PACKAGE_FAILER=y

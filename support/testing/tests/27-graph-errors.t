@@ -1,9 +1,10 @@
 #!/bin/bash
 # Mistakes in the package graph end with one clear message: an unknown
-# dependency, a dependency cycle, a goal for an unknown package.
+# dependency, a dependency cycle, a goal for an unknown package, a
+# package defined twice.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 6
+plan 10
 
 # A throwaway external tree with broken packages.
 ext=$SCRATCH/ext
@@ -50,4 +51,26 @@ msg=$(b nosuch-show-depends 2>&1) || true
 like "$msg" "unknown package 'nosuch'" "for every package goal"
 msg=$(b nosuch-configure 2>&1) || true
 like "$msg" "unknown package 'nosuch'" "step goals too"
+
+# A second external tree that defines zlib again: parsing stops with
+# one message naming both .mk files, before anything is built.
+ext2=$SCRATCH/ext2
+mkdir -p "$ext2/configs" "$ext2/package/zlib"
+echo 'name: TWICE' >"$ext2/external.desc"
+: >"$ext2/Config.in"
+# shellcheck disable=SC2016 # make syntax, not shell
+echo 'include $(sort $(wildcard $(KILN_EXTERNAL_TWICE_PATH)/package/*/*.mk))' >"$ext2/external.mk"
+# shellcheck disable=SC2016
+printf 'ZLIB_VERSION = 9.9\n$(eval $(generic-package))\n' >"$ext2/package/zlib/zlib.mk"
+out2=$SCRATCH/out2
+mkdir -p "$out2"
+b2() { make --no-print-directory -C "$TOPDIR" O="$out2" KILN_EXTERNAL="$ext2" "$@"; }
+printf 'KILN_x86_64=y\n' >"$out2.def"
+b2 KILN_DEFCONFIG="$out2.def" defconfig >/dev/null 2>&1 || true
+msg=$(b2 2>&1) && st=0 || st=$?
+ok "a package defined twice fails" test "$st" -ne 0
+like "$msg" "package zlib is defined twice: in $TOPDIR/package/zlib/zlib.mk and in $ext2/package/zlib/zlib.mk; package names must be unique across Kiln and its external trees: rename the second one \(its directory, .mk and variables\) or remove it" \
+	"the message names both .mk files and what to do"
+is "$(grep -c 'defined twice' <<<"$msg")" 1 "once"
+ok "at parse time: nothing was built" test ! -e "$out2/per-package"
 done_testing

@@ -3,10 +3,11 @@
 # files, host-pkgconf as a default dependency, dependency() answering
 # from the package's own per-package sysroot (target) and HOST_DIR
 # (native: true), an undeclared dependency not found, _CONF_OPTS,
-# _NINJA_ENV and _NINJA_OPTS, and the error when meson is missing.
+# _NINJA_ENV and _NINJA_OPTS, the staging install's fix-ups of libtool
+# archives and _CONFIG_SCRIPTS, and the error when meson is missing.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 22
+plan 25
 
 out=$SCRATCH/out
 # h-lib installs hlib.pc: m-prog does not declare it and must not see it.
@@ -46,6 +47,10 @@ ok "host-meson-package installs to its own HOST_DIR" test -f "$out/per-package/h
 ok "a meson-package installs to staging" test -f "$out/per-package/m-lib/host/x86_64-linux-gnu/sysroot/usr/include/mlib.h"
 is "$(cat "$out/build/m-lib-1.0/kiln-build/ninja-env.txt")" from-ninja-env "_NINJA_ENV is in the build's environment"
 ok "_NINJA_OPTS reach ninja (-d stats)" grep -q '^metric' "$out/build/m-lib-1.0/.logs/build.log"
+mstg=$out/per-package/m-lib/host/x86_64-linux-gnu/sysroot
+like "$(cat "$mstg/usr/bin/mlib-config")" "^prefix=$mstg/usr\$" "a meson-package's _CONFIG_SCRIPTS get its staging prefix"
+like "$(cat "$mstg/usr/lib/libmlib.la")" "^libdir='$mstg/usr/lib'\$" "and the libtool archive it installed its staging libdir"
+like "$(cat "$sysroot/usr/bin/mlib-config")" "^prefix=$sysroot/usr\$" "a dependent's copy names the dependent's own sysroot"
 
 msg=$(kiln "$out" m-lib-reconfigure MESON=kiln-no-such-meson 2>&1) || true
 like "$msg" "m-lib: meson is not installed on the build machine \(apt-get install meson ninja-build" \
