@@ -95,8 +95,8 @@ kiln-host-tools-key = KILN_BUILD_HOST_TOOLS=$(KILN_BUILD_HOST_TOOLS) $(call kiln
 kiln-host-tools-recorded = $(patsubst $(1)=%,%,$(filter $(1)=%,$(file <$(KILN_HOST_TOOLS_PATHS))))
 # Two strings are equal when each holds the other (findstring is literal).
 kiln-streq = $(and $(findstring |$(1)|,|$(2)|),$(findstring |$(2)|,|$(1)|))
-kiln-host-tools-stale = $(if $(call kiln-streq,$(file <$(KILN_HOST_TOOLS_STAMP)),$(kiln-host-tools-key)),\
-	$(foreach t,$(KILN_HOST_TOOLS_NEEDED),$(foreach p,$(call kiln-host-tools-recorded,$(t)),$(if $(wildcard $(p)),,gone))),changed)
+kiln-host-tools-stale = $(strip $(if $(call kiln-streq,$(strip $(file <$(KILN_HOST_TOOLS_STAMP))),$(strip $(kiln-host-tools-key))),\
+	$(foreach t,$(KILN_HOST_TOOLS_NEEDED),$(foreach p,$(call kiln-host-tools-recorded,$(t)),$(if $(wildcard $(p)),,gone))),changed))
 
 # Expanded when make looks at the stamp (.SECONDEXPANSION, set in
 # pkg-generic.mk), once every format has added its tools.
