@@ -66,12 +66,12 @@ like "$(cat "$log")" '^patchelf --(set|remove)-rpath ' "the RPATH fixer ran \$(H
 like "$(cat "$log")" "^fakeroot -- bash $out/build/\.kiln/rootfs-tar\.fakeroot\.sh\$" "the image step ran \$(HOST_FAKEROOT)"
 is "$(grep -c -e '^patchelf --version' -e '^fakeroot --version' "$log")" 2 "the build checked each tool once"
 
-msg=$(kiln_logged 2>&1) || true
+msg=$(kiln_logged all 2>&1) || true
 is "$msg $(grep -c -e '^patchelf --version' -e '^fakeroot --version' "$log")" " 2" \
 	"a second make prints nothing and does not check the tools again (the stamp holds)"
 
 mkdir -p "$SCRATCH/more"
-PATH="$SCRATCH/more:$PATH" kiln_logged >/dev/null 2>&1 || true
+PATH="$SCRATCH/more:$PATH" kiln_logged all >/dev/null 2>&1 || true
 is "$(grep -c -e '^patchelf --version' -e '^fakeroot --version' "$log")" 4 "a make with another PATH checks them again"
 
 msg=$(kiln "$out" -s host-tools-check 2>&1)
