@@ -162,6 +162,7 @@ help:
 	@echo '  <pkg>-show-depends, <pkg>-show-rdepends, show-targets'
 	@echo '  show-info              - JSON description of the selected packages'
 	@echo '  printvars VARS=...     - values of make variables (patterns allowed)'
+	@echo '  host-tools-check       - check the host tools the configuration needs now'
 	@echo
 	@echo 'Cleaning:'
 	@echo '  clean                  - remove everything built, keep the configuration'

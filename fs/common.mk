@@ -9,8 +9,20 @@
 # make does not redo it.
 #
 # A format's .mk defines ROOTFS_<FMT>_CMD (run in the fakeroot session,
-# the tree in $ROOTFS_TREE, output in $(BINARIES_DIR)) and calls
-# $(eval $(call kiln-rootfs,<format>,<FMT>)).
+# the tree in $ROOTFS_TREE, output in $(BINARIES_DIR)), and may define
+#   ROOTFS_<FMT>_HOST_TOOLS    the host tools its command runs, as
+#                              $(HOST_X) (support/make/host-tools.mk):
+#                              X for each, e.g. MKSQUASHFS
+#   ROOTFS_<FMT>_DEPENDENCIES  other host packages it needs
+# then calls $(eval $(call kiln-rootfs,<format>,<FMT>)).
+#
+# build.mk reads this file before it works out the packages of the
+# build: an enabled format adds its host tools (and fakeroot) to the
+# check (KILN_HOST_TOOLS_NEEDED), and its dependencies, with the host
+# packages of its tools when Kiln builds them (KILN_BUILD_HOST_TOOLS=y),
+# to the packages of the build, so that host-finalize puts them in
+# output/host, whose bin/ the image step's $(HOST_X) names. The rules
+# come later (kiln-rootfs-rules), once finalize's stamps are known.
 
 MAKEDEVS_TOOL = $(KILN_TOOLS_DIR)/bin/kiln-makedevs
 ROOTFS_DEVICE_TABLES := $(foreach t,$(call kiln-path,KILN_ROOTFS_DEVICE_TABLE),\
@@ -44,30 +56,49 @@ fi
 $(ROOTFS_$(2)_CMD)
 endef
 
+# fakeroot is the one host-tools.mk checked before the build started.
 define kiln-rootfs-script
-command -v fakeroot >/dev/null || { echo "rootfs-$(1): fakeroot not found: run 'apt-get install fakeroot' (utils/setup-host does it)" >&2; exit 1; }
 $(foreach t,$(ROOTFS_DEVICE_TABLES),
 test -f '$(t)' || { echo "rootfs-$(1): device table $(t) does not exist; fix KILN_ROOTFS_DEVICE_TABLE (make menuconfig, System configuration)" >&2; exit 1; })
 mkdir -p '$(BINARIES_DIR)' '$(ROOTFS_WORK_DIR)/$(1)/target'
-fakeroot -- bash '$(STAMP_DIR)/rootfs-$(1).fakeroot.sh'
+'$(HOST_FAKEROOT)' -- bash '$(STAMP_DIR)/rootfs-$(1).fakeroot.sh'
 endef
 
-# $(1): format, $(2): its upper-case name.
+# $(1): format, $(2): its upper-case name. Registers an enabled format.
 define kiln-rootfs
 ifeq ($$(KILN_TARGET_ROOTFS_$(2)),y)
 ROOTFS_IMAGES += rootfs-$(1)
+KILN_ROOTFS_FORMATS += $(1):$(2)
+KILN_HOST_TOOLS_NEEDED += FAKEROOT $$(ROOTFS_$(2)_HOST_TOOLS)
+endif
+endef
+
+# The host packages the enabled formats need (build.mk adds them to the
+# packages of the build).
+KILN_ROOTFS_DEPENDENCIES = $(sort $(foreach f,$(KILN_ROOTFS_FORMATS),\
+	$(ROOTFS_$(lastword $(subst :, ,$(f)))_DEPENDENCIES) \
+	$(foreach t,FAKEROOT $(ROOTFS_$(lastword $(subst :, ,$(f)))_HOST_TOOLS),$(HOST_TOOL_DEPS_$(t)))))
+
+# $(1): format, $(2): its upper-case name. The image is made after
+# target-finalize (and so host-finalize), with its host packages
+# installed and the host tools checked.
+define kiln-rootfs-rule
 .PHONY: rootfs-$(1)
 rootfs-$(1): $$(STAMP_DIR)/.stamp_rootfs_$(1)
-$$(STAMP_DIR)/.stamp_rootfs_$(1): $$(TARGET_FINALIZE_STAMP) $$(KILN_CONFIG) $$(ROOTFS_DEVICE_TABLES) | $$(PKGDIR_TOOL)
+$$(STAMP_DIR)/.stamp_rootfs_$(1): $$(TARGET_FINALIZE_STAMP) $$(KILN_CONFIG) $$(ROOTFS_DEVICE_TABLES) \
+		| $$(PKGDIR_TOOL) $$(KILN_HOST_TOOLS_STAMP) $$(HOST_FINALIZE_STAMP)
 	$$(file >$$(STAMP_DIR)/rootfs-$(1).permissions,$$(kiln-rootfs-permissions))
 	$$(file >$$(STAMP_DIR)/rootfs-$(1).fakeroot.sh,$$(call kiln-rootfs-fakeroot-script,$(1),$(2)))
 	$$(call kiln-run-finalize,rootfs-$(1),creating the $(1) image,$$(call kiln-rootfs-script,$(1),$(2)))
 	$$(Q)touch $$@
-endif
 endef
 
-include $(sort $(wildcard $(TOPDIR)/fs/*/*.mk))
-
+# Evaluated by build.mk after finalize.mk.
+define kiln-rootfs-rules
+$(foreach f,$(KILN_ROOTFS_FORMATS),$(eval $(call kiln-rootfs-rule,$(firstword $(subst :, ,$(f))),$(lastword $(subst :, ,$(f))))))
 .PHONY: images
 images: $(ROOTFS_IMAGES)
 all: images
+endef
+
+include $(sort $(wildcard $(TOPDIR)/fs/*/*.mk))

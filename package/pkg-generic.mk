@@ -175,7 +175,7 @@ define kiln-step-body-record
 '$(PKGDIR_TOOL)' record --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)'$(if $(KILN_PPD_STRICT), --strict) \
 	--forbid '$(BASE_DIR)' --forbid '$(TOPDIR)' --forbid '$(DL_DIR)'
 '$(RPATH_TOOL)' --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' --arch '$(KILN_ARCH_NAME)' \
-	--sysroot-dir 'host/$(GNU_TARGET_NAME)/sysroot' --build-dir '$(BUILD_DIR)' \
+	--sysroot-dir 'host/$(GNU_TARGET_NAME)/sysroot' --build-dir '$(BUILD_DIR)' --patchelf '$(HOST_PATCHELF)' \
 	$(foreach g,$($(PKGUP)_RPATH_EXCLUDE),--exclude '$(g)')
 endef
 
@@ -222,7 +222,8 @@ include $(TOPDIR)/package/pkg-download.mk
 	$(BUILD_DIR)/%/.stamp_patched $(BUILD_DIR)/%/.stamp_configured \
 	$(BUILD_DIR)/%/.stamp_built $(BUILD_DIR)/%/.stamp_installed
 
-$(BUILD_DIR)/%/.stamp_downloaded:
+# The host tools are checked before any package's first step (host-tools.mk).
+$(BUILD_DIR)/%/.stamp_downloaded: | $(STAMP_DIR)/.stamp_host_tools
 	@mkdir -p $(@D)
 	$(if $($(PKGUP)_OVERRIDE_SRCDIR),,$(call kiln-run-step,download,downloading))
 	$(Q)touch $@

@@ -30,6 +30,10 @@ include $(TOPDIR)/support/make/host-tools.mk
 include $(TOPDIR)/package/pkg-autotools.mk $(TOPDIR)/package/pkg-cmake.mk $(TOPDIR)/package/pkg-kconfig.mk
 include $(TOPDIR)/package/pkg-meson.mk $(TOPDIR)/package/pkg-virtual.mk
 include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
+# Image formats, before the packages of the build are worked out: an
+# enabled one adds its host packages to them (KILN_ROOTFS_DEPENDENCIES)
+# and its host tools to the check.
+include $(TOPDIR)/fs/common.mk
 include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 .PHONY: $(KILN_PHONY)
 
@@ -62,7 +66,7 @@ $(eval KILN_VISITING_PATH := $(filter-out $(1),$(KILN_VISITING_PATH)))
 endef
 kiln-closure = $(if $(KILN_CLOSURE_DONE_$(1)),,$(strip $(call kiln-closure-compute,$(1)))$(eval KILN_CLOSURE_DONE_$(1) := 1))$(KILN_CLOSURE_$(1))
 
-PACKAGES := $(call kiln-uniq-tagged,$(foreach p,$(KILN_SELECTED),$(call kiln-closure,$(p)) $(p)),all)
+PACKAGES := $(call kiln-uniq-tagged,$(foreach p,$(KILN_SELECTED) $(KILN_ROOTFS_DEPENDENCIES),$(call kiln-closure,$(p)) $(p)),all)
 
 # A needed virtual package has exactly one provider in the build, and
 # changing it rebuilds what was assembled with the old one.
@@ -84,7 +88,7 @@ $(foreach p,$(PACKAGES),$(eval kiln-count += x)$(eval KILN_POS_$(p) := $(words $
 # make skip all of it.
 
 include $(TOPDIR)/support/make/finalize.mk
-include $(TOPDIR)/fs/common.mk
+$(eval $(kiln-rootfs-rules))
 
 all: target-finalize host-finalize
 	@:

@@ -44,8 +44,10 @@ HOST_CONFIGURE_OPTS = \
 # and what others use:
 #   $(HOST_X)             the path of the tool to run
 #   $(HOST_TOOL_DEPS_X)   empty, or the host package to depend on
-# The machine's copy is checked lazily: only when $(HOST_X) is expanded
-# (by a step, or by host-tools-check), and once per make process.
+# The tools the configuration needs (KILN_HOST_TOOLS_NEEDED) are checked
+# once, by the recipe of a stamp that every package's first step waits
+# for (order-only: see .stamp_downloaded in pkg-generic.mk), and again
+# only when the configuration, PATH or a tool's settings change.
 
 KILN_HOST_TOOLS := PATCHELF FAKEROOT MKE2FS MKSQUASHFS
 
@@ -77,24 +79,46 @@ HOST_MKSQUASHFS_VERSION_ARG = -version
 # Built when KILN_BUILD_HOST_TOOLS=y and Kiln has a package for it.
 kiln-host-tool-built = $(and $(filter y,$(KILN_BUILD_HOST_TOOLS)),$(HOST_$(1)_PACKAGE))
 
-# Prints "ok PATH", "missing" or "old VERSION" for the machine's copy.
-# The version is the first dotted number of the tool's --version output.
+# The seven words support/scripts/kiln-host-tools-check takes per tool.
+kiln-host-tool-args = $(foreach t,$(1),$(t) $(call kiln-sq,$(HOST_$(t)_CMD)) '$(HOST_$(t)_MIN_VERSION)' \
+	$(call kiln-sq,$(HOST_$(t)_VERSION_ARG)) '$(HOST_$(t)_DEBIAN)' '$(HOST_$(t)_PACKAGE)' '$(call kiln-host-tool-built,$(t))')
+KILN_HOST_TOOLS_CHECK := $(TOPDIR)/support/scripts/kiln-host-tools-check
+
+# The check's stamp holds what the check depended on; its recipe writes
+# the path of every machine tool it found good to host-tools.paths,
+# where $(HOST_X) reads it. A no-op make reads these two small files
+# (no shell runs) and remakes the stamp when they disagree with the
+# current settings, or when a recorded tool is gone.
+KILN_HOST_TOOLS_STAMP := $(STAMP_DIR)/.stamp_host_tools
+KILN_HOST_TOOLS_PATHS := $(STAMP_DIR)/host-tools.paths
+kiln-host-tools-key = KILN_BUILD_HOST_TOOLS=$(KILN_BUILD_HOST_TOOLS) $(call kiln-host-tool-args,$(sort $(KILN_HOST_TOOLS_NEEDED))) PATH=$(PATH)
+kiln-host-tools-recorded = $(patsubst $(1)=%,%,$(filter $(1)=%,$(file <$(KILN_HOST_TOOLS_PATHS))))
+# Two strings are equal when each holds the other (findstring is literal).
+kiln-streq = $(and $(findstring |$(1)|,|$(2)|),$(findstring |$(2)|,|$(1)|))
+kiln-host-tools-stale = $(strip $(if $(call kiln-streq,$(strip $(file <$(KILN_HOST_TOOLS_STAMP))),$(strip $(kiln-host-tools-key))),\
+	$(foreach t,$(KILN_HOST_TOOLS_NEEDED),$(foreach p,$(call kiln-host-tools-recorded,$(t)),$(if $(wildcard $(p)),,gone))),changed))
+
+# Expanded when make looks at the stamp (.SECONDEXPANSION, set in
+# pkg-generic.mk), once every format has added its tools.
+$(KILN_HOST_TOOLS_STAMP): $(KILN_CONFIG) $$(if $$(kiln-host-tools-stale),FORCE)
+	@mkdir -p $(@D)
+	$(Q)rm -f $@ $(KILN_HOST_TOOLS_PATHS)
+	$(Q)$(KILN_HOST_TOOLS_CHECK) --record $(KILN_HOST_TOOLS_PATHS) -- $(call kiln-host-tool-args,$(sort $(KILN_HOST_TOOLS_NEEDED)))
+	$(Q)printf '%s\n' $(call kiln-sq,$(kiln-host-tools-key)) >$@
+
+# The machine's copy: the path the check recorded, or, for a tool the
+# configuration did not declare as needed, checked now (once per make
+# process). Only steps expand $(HOST_X), after the check ran.
 define kiln-host-tool-probe
-p=$$(command -v '$(HOST_$(1)_CMD)' 2>/dev/null) || { echo missing; exit 0; }; \
-v=$$("$$p" $(HOST_$(1)_VERSION_ARG) 2>&1 </dev/null | grep -Eo '[0-9]+\.[0-9]+(\.[0-9]+)?' | head -n 1); \
-if [ -n "$$v" ] && [ "$$(printf '%s\n%s\n' '$(HOST_$(1)_MIN_VERSION)' "$$v" | sort -V | head -n 1)" = '$(HOST_$(1)_MIN_VERSION)' ]; \
-then echo "ok $$p"; else echo "old $${v:-unknown}"; fi
+$(eval KILN_HT_OUT_$(1) := $(shell $(KILN_HOST_TOOLS_CHECK) --path -- $(call kiln-host-tool-args,$(1)) 2>&1))
+$(if $(filter 0,$(.SHELLSTATUS)),$(KILN_HT_OUT_$(1)),$(error $(KILN_HT_OUT_$(1))))
 endef
+kiln-host-tool-machine = $(if $(KILN_HT_DONE_$(1)),,$(eval KILN_HT_DONE_$(1) := 1)$(eval KILN_HT_PATH_$(1) := \
+	$(or $(call kiln-host-tools-recorded,$(1)),$(strip $(call kiln-host-tool-probe,$(1))))))$(KILN_HT_PATH_$(1))
 
-define kiln-host-tool-resolve
-$(eval KILN_HT_PROBE_$(1) := $(shell $(call kiln-host-tool-probe,$(1))))
-$(if $(filter ok,$(firstword $(KILN_HT_PROBE_$(1)))),$(word 2,$(KILN_HT_PROBE_$(1))),
-$(error host tool $(HOST_$(1)_CMD): $(if $(filter missing,$(KILN_HT_PROBE_$(1))),not found on the build machine,version $(word 2,$(KILN_HT_PROBE_$(1))) is older than the $(HOST_$(1)_MIN_VERSION) Kiln needs): install the Debian package $(HOST_$(1)_DEBIAN) (apt-get install $(HOST_$(1)_DEBIAN))$(if $(HOST_$(1)_PACKAGE),$(comma) or set KILN_BUILD_HOST_TOOLS=y in make menuconfig$(comma) Build options$(comma) to build it from source)))
-endef
-
-kiln-host-tool-machine = $(if $(KILN_HT_DONE_$(1)),,$(eval KILN_HT_DONE_$(1) := 1)$(eval KILN_HT_PATH_$(1) := $(strip $(call kiln-host-tool-resolve,$(1)))))$(KILN_HT_PATH_$(1))
-
-# The built copy is in the HOST_DIR of whichever package runs it.
+# The built copy is in the HOST_DIR of whichever package runs it: its
+# own per-package directory in a package's step, output/host in an
+# image's.
 kiln-host-tool = $(if $(call kiln-host-tool-built,$(1)),$(HOST_DIR)/bin/$(notdir $(HOST_$(1)_CMD)),$(call kiln-host-tool-machine,$(1)))
 
 HOST_PATCHELF = $(call kiln-host-tool,PATCHELF)
@@ -112,12 +136,13 @@ HOST_TOOL_DEPS_MKSQUASHFS := $(call kiln-host-tool-built,MKSQUASHFS)
 # in its HOST_DIR/bin, which comes first in the step's PATH.
 KILN_TARGET_COMMON_DEPENDENCIES += $(HOST_TOOL_DEPS_PATCHELF)
 
-# The tools a configuration needs checked up front; image formats add
-# theirs (e.g. KILN_HOST_TOOLS_NEEDED += MKSQUASHFS FAKEROOT).
+# The tools a configuration needs checked before the first package step;
+# an enabled image format adds FAKEROOT and its ROOTFS_<FMT>_HOST_TOOLS
+# (fs/common.mk).
 KILN_HOST_TOOLS_NEEDED += PATCHELF
 
 # make host-tools-check: checks the needed tools (or TOOLS='MKE2FS ...')
-# and prints which copy each one uses.
+# now, whatever the stamp says, and prints which copy each one uses.
 .PHONY: host-tools-check
 host-tools-check:
-	@:$(foreach t,$(or $(TOOLS),$(sort $(KILN_HOST_TOOLS_NEEDED))),$(info $(HOST_$(t)_CMD): $(if $(call kiln-host-tool-built,$(t)),built by $(HOST_$(t)_PACKAGE),$(call kiln-host-tool-machine,$(t)))))
+	$(Q)$(KILN_HOST_TOOLS_CHECK) --report -- $(call kiln-host-tool-args,$(or $(TOOLS),$(sort $(KILN_HOST_TOOLS_NEEDED))))

@@ -3,11 +3,13 @@
 # host-pkgconf and mksquashfs linked against host-zlib run from a moved
 # output/host and from a moved per-package directory, with no
 # LD_LIBRARY_PATH; no RPATH names the build. Found or built: the
-# machine's patchelf means no host-patchelf; a missing or old tool is
-# one message naming the Debian package.
+# machine's patchelf means no host-patchelf; with KILN_BUILD_HOST_TOOLS=y
+# a too old patchelf first in PATH is neither checked nor run; a missing
+# or old tool is one message naming the Debian package
+# (50-host-tools-check.t has the rest).
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 17
+plan 18
 unset LD_LIBRARY_PATH
 
 out=$SCRATCH/out
@@ -20,7 +22,15 @@ like "$targets" 'host-patchelf' "with KILN_BUILD_HOST_TOOLS=y, host-patchelf is 
 like "$(kiln "$out" -s KILN_BUILD_HOST_TOOLS=y h-hosttools-show-depends)" 'host-patchelf' \
 	"with KILN_BUILD_HOST_TOOLS=y, target packages depend on host-patchelf"
 
-ok "build with KILN_BUILD_HOST_TOOLS=y" kiln "$out" KILN_BUILD_HOST_TOOLS=y
+# A patchelf too old for Kiln first in PATH: with KILN_BUILD_HOST_TOOLS=y
+# the build neither checks nor runs it, but host-patchelf's.
+old=$SCRATCH/old
+mkdir -p "$old"
+printf '#!/bin/sh\necho "$*" >>%s\necho "patchelf 0.9"\n' "$SCRATCH/old.log" >"$old/patchelf"
+chmod +x "$old/patchelf"
+ok "build with KILN_BUILD_HOST_TOOLS=y and a too old patchelf first in PATH" env PATH="$old:$PATH" \
+	make --no-print-directory -C "$TOPDIR" O="$out" KILN_EXTERNAL="$EXT" KILN_BUILD_HOST_TOOLS=y
+ok "the old patchelf in PATH was never run" test ! -e "$SCRATCH/old.log"
 ok "host-patchelf was built" test -x "$out/per-package/host-patchelf/host/bin/patchelf"
 rp=$(readelf -d "$out/host/bin/mksquashfs" | grep -E 'RPATH|RUNPATH' || true)
 # shellcheck disable=SC2016 # a literal $ORIGIN
@@ -58,12 +68,12 @@ like "$msg" '^patchelf: /' "host-tools-check names the machine's patchelf"
 msg=$(kiln "$out" -s KILN_BUILD_HOST_TOOLS=y host-tools-check TOOLS=PATCHELF 2>&1)
 like "$msg" 'built by host-patchelf' "with KILN_BUILD_HOST_TOOLS=y, host-tools-check says it is built"
 msg=$(kiln "$out" -s host-tools-check TOOLS=MKSQUASHFS HOST_MKSQUASHFS_CMD=kiln-no-such-mksquashfs 2>&1 || true)
-like "$msg" 'kiln-no-such-mksquashfs: not found on the build machine: install the Debian package squashfs-tools \(apt-get install squashfs-tools\), or set KILN_BUILD_HOST_TOOLS=y' \
+like "$msg" "^kiln: host tool kiln-no-such-mksquashfs: found none in PATH, need >= 4\.4: install Debian's squashfs-tools \(apt-get install squashfs-tools\) or set KILN_BUILD_HOST_TOOLS=y to let Kiln build host-squashfs\$" \
 	"a missing mksquashfs names squashfs-tools and KILN_BUILD_HOST_TOOLS"
 msg=$(kiln "$out" -s host-tools-check TOOLS=FAKEROOT HOST_FAKEROOT_CMD=kiln-no-such-fakeroot 2>&1 || true)
-like "$msg" 'install the Debian package fakeroot \(apt-get install fakeroot\)\.' "a missing fakeroot names the fakeroot package (never built)"
+like "$msg" "install Debian's fakeroot \(apt-get install fakeroot\)\$" "a missing fakeroot names the fakeroot package (never built)"
 msg=$(kiln "$out" -s host-tools-check TOOLS=PATCHELF HOST_PATCHELF_MIN_VERSION=99.0 2>&1 || true)
-like "$msg" 'patchelf: version [0-9.]+ is older than the 99.0 Kiln needs: install the Debian package patchelf' \
+like "$msg" "^kiln: host tool patchelf: found [0-9.]+ at /[^ ]*/patchelf, need >= 99\.0: install Debian's patchelf" \
 	"a too old patchelf says so and names the package"
 nok "a missing tool fails the check" kiln "$out" -s host-tools-check TOOLS=MKE2FS HOST_MKE2FS_CMD=kiln-no-such-mke2fs
 done_testing
