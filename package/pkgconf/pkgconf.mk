@@ -1,3 +1,11 @@
+################################################################################
+# pkgconf
+################################################################################
+
+# KILN_STATIC_LIBS (below) is an option no Config.in defines yet, so
+# static is always 0 for now (docs/host-packages.md).
+# check-package disable SymbolUndefined
+
 # pkgconf: the real pkg-config behind Kiln's wrapper. Host only, and
 # always built: it ships in the SDK, and every target autotools or CMake
 # package depends on it (package/pkg-autotools.mk).
