@@ -1,3 +1,7 @@
+################################################################################
+# e2fsprogs
+################################################################################
+
 # e2fsprogs: mke2fs for ext2/3/4 images, built from source only with
 # KILN_BUILD_HOST_TOOLS=y (support/make/host-tools.mk). Host only.
 E2FSPROGS_VERSION = 1.47.0

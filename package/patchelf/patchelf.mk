@@ -1,3 +1,7 @@
+################################################################################
+# patchelf
+################################################################################
+
 # patchelf: the RPATH fixer's ELF editor, built from source only with
 # KILN_BUILD_HOST_TOOLS=y (support/make/host-tools.mk). Host only.
 PATCHELF_VERSION = 0.14.3

@@ -1,3 +1,7 @@
+################################################################################
+# pkgconf
+################################################################################
+
 # pkgconf: the real pkg-config behind Kiln's wrapper. Host only, and
 # always built: it ships in the SDK, and every target autotools or CMake
 # package depends on it (package/pkg-autotools.mk).

@@ -6,8 +6,8 @@
 # (hostname, banner, root password, the console's getty, the init
 # system's files) is written at target-finalize, which a configuration
 # change redoes, not at install.
-SKELETON_SRC := $(TOPDIR)/system/skeleton
 SKELETON_LICENSE = GPL-2.0
+SKELETON_SRC := $(TOPDIR)/system/skeleton
 
 SKELETON_DIRS := bin sbin lib usr/bin usr/sbin usr/lib etc etc/profile.d dev proc sys \
 	run var var/log var/tmp home mnt root tmp

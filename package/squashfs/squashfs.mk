@@ -1,3 +1,7 @@
+################################################################################
+# squashfs
+################################################################################
+
 # squashfs-tools: mksquashfs and unsquashfs, built from source only with
 # KILN_BUILD_HOST_TOOLS=y (support/make/host-tools.mk). Host only. Gzip
 # compression only, through host-zlib, so nothing of the build

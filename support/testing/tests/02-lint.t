@@ -1,8 +1,9 @@
 #!/bin/bash
-# Every shell script of the tree is shellcheck clean.
+# Every shell script of the tree is shellcheck clean, every Python
+# script (utils/check-package) flake8 clean.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 1
+plan 2
 cd "$TOPDIR"
 # safe.directory: the suite's test user does not own the tree, and git
 # refuses to read a repository of another user's without it.
@@ -15,4 +16,14 @@ mapfile -t scripts < <(git -c safe.directory="$TOPDIR" ls-files | while read -r 
 done)
 ok "shellcheck on ${#scripts[@]} scripts" shellcheck "${scripts[@]}"
 [ "$t_failed" -eq 0 ] || sed 's/^/# /' "$SCRATCH/ok.out" | head -n 30
+mapfile -t pyscripts < <(git -c safe.directory="$TOPDIR" ls-files | while read -r f; do
+	[ -f "$f" ] && head -n1 "$f" | grep -q '^#!.*python' && echo "$f"
+done)
+# Debian's python3-flake8 (utils/setup-host --tests) is a module of
+# /usr/bin/python3, which may not be the python3 first in PATH.
+flake8=(python3 -m flake8)
+python3 -m flake8 --version >/dev/null 2>&1 || flake8=(/usr/bin/python3 -m flake8)
+failed=$t_failed
+ok "flake8 on ${#pyscripts[@]} Python scripts" "${flake8[@]}" "${pyscripts[@]}"
+[ "$t_failed" -eq "$failed" ] || sed 's/^/# /' "$SCRATCH/ok.out" | head -n 30
 done_testing

@@ -1,3 +1,7 @@
+################################################################################
+# appa
+################################################################################
+
 # Test application: its configure probes for libb the way autoconf
 # would, so it picks libb up whenever libb is visible.
 APPA_VERSION = 1.0

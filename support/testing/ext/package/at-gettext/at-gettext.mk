@@ -1,3 +1,7 @@
+################################################################################
+# at-gettext
+################################################################################
+
 # Test: _AUTORECONF = YES for a configure.ac that uses gettext, which
 # needs autopoint on the build machine (12-setup-host.t runs it with
 # stand-ins for autoreconf, automake and libtoolize and no autopoint).

@@ -1,3 +1,7 @@
+################################################################################
+# badedit
+################################################################################
+
 # Test: edits a file it imported from libb in place (forbidden: the
 # inode is shared with libb's own directory).
 BADEDIT_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# bover
+################################################################################
+
 # Test: deliberately replaces a file of its dependency (allowed).
 BOVER_VERSION = 1.0
 BOVER_DEPENDENCIES = libb

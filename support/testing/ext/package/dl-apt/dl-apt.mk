@@ -1,3 +1,7 @@
+################################################################################
+# dl-apt
+################################################################################
+
 # Test: the apt method. Debian's bzip2_1.0.8.orig.tar.gz is the
 # upstream release bzip2-1.0.8.tar.gz, byte for byte, so the package
 # names the upstream file and its hash, and apt must produce that very

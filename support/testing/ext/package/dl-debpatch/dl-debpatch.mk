@@ -1,3 +1,7 @@
+################################################################################
+# dl-debpatch
+################################################################################
+
 # Test: a package pinned to a Debian revision through the apt method,
 # with Debian's patches (_DEBIAN_PATCHES = YES). 31-download-apt-fake.t
 # runs it with a fake apt-get serving the files in apt/ (a Debian

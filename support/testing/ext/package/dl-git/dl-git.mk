@@ -1,3 +1,7 @@
+################################################################################
+# dl-git
+################################################################################
+
 # Test: the git method. The test makes a repository with fixed commit
 # dates and authors (so the commit, and therefore the tarball, is the
 # same on every run) and sets DL_GIT_SITE to it.

@@ -1,3 +1,7 @@
+################################################################################
+# dl-http
+################################################################################
+
 # Test: downloaded over http from a server the test starts on
 # 127.0.0.1 (it sets DL_HTTP_SITE on the command line). The default
 # site is a closed local port, so a test that forgets it fails at once

@@ -1,3 +1,7 @@
+################################################################################
+# dl-license
+################################################################################
+
 # Test: dl-http's tarball from a local folder; dl-license.hash holds
 # a wrong hash for COPYING, so extraction must fail. Tests also set
 # DL_LICENSE_LICENSE_FILES to README (no hash line) and to a missing

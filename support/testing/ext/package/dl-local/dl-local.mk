@@ -1,3 +1,7 @@
+################################################################################
+# dl-local
+################################################################################
+
 # Test: a source directory as the site (_SITE_METHOD = local, as in
 # Buildroot): copied with rsync like an _OVERRIDE_SRCDIR, no download,
 # no hash. The host variant inherits it.

@@ -1,3 +1,7 @@
+################################################################################
+# dl-nohash
+################################################################################
+
 # Test: dl-nohash.hash lacks the tarball's line (the test serves a copy
 # of dl-http's tarball under this name and sets DL_NOHASH_SITE).
 DL_NOHASH_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# failer
+################################################################################
+
 # Test: a build step that fails, to check the error report.
 FAILER_VERSION = 2.1
 define FAILER_BUILD_CMDS

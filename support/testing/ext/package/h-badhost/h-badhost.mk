@@ -1,3 +1,7 @@
+################################################################################
+# h-badhost
+################################################################################
+
 # Test: a host program linked against a library the package does not
 # install, so no RPATH can make it run.
 H_BADHOST_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# h-cmake
+################################################################################
+
 # Test: cmake-package, out of source, with the toolchain's CMake file,
 # finding a dependency through pkg-config.
 H_CMAKE_VERSION = 1.0

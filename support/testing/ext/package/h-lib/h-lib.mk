@@ -1,3 +1,7 @@
+################################################################################
+# h-lib
+################################################################################
+
 # Test: autotools-package with a hand-written configure script (the
 # build machine has no autoconf), installed to staging and target.
 H_LIB_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# h-other
+################################################################################
+
 # Test: a .pc file in staging that h-pcprobe must not see, because it
 # does not depend on this package.
 H_OTHER_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# h-pcprobe
+################################################################################
+
 # Test: pkg-config inside a target package's per-package directory.
 H_PCPROBE_VERSION = 1.0
 H_PCPROBE_DEPENDENCIES = h-lib

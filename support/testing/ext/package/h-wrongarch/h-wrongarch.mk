@@ -1,3 +1,7 @@
+################################################################################
+# h-wrongarch
+################################################################################
+
 # Test: a target file built with the build machine's compiler.
 H_WRONGARCH_VERSION = 1.0
 define H_WRONGARCH_BUILD_CMDS

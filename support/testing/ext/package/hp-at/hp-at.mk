@@ -1,3 +1,7 @@
+################################################################################
+# hp-at
+################################################################################
+
 # Test: a host-autotools-package finding a host library (host-hp-lib) through
 # an autotools configure (hand-written): pkg-config must answer in host mode.
 HOST_HP_AT_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# hp-cmake
+################################################################################
+
 # Test: a host-cmake-package finding a host library (host-hp-lib) through
 # CMake's FindPkgConfig: pkg-config must answer in host mode.
 HOST_HP_CMAKE_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# hp-generic
+################################################################################
+
 # Test: a host-generic-package asking pkg-config about a host library
 # (host-hp-lib) in every step it has commands for.
 HOST_HP_GENERIC_VERSION = 1.0

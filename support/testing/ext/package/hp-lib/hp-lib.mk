@@ -1,3 +1,7 @@
+################################################################################
+# hp-lib
+################################################################################
+
 # Test: a host library known only through its .pc file in
 # HOST_DIR/lib/pkgconfig, for the host-mode pkg-config tests
 # (50-host-pkgconfig-host.t).

@@ -1,3 +1,7 @@
+################################################################################
+# hp-meson
+################################################################################
+
 # Test: a host-meson-package finding a host library (host-hp-lib) through
 # Meson's dependency(): pkg-config must answer in host mode.
 HOST_HP_MESON_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# jobs
+################################################################################
+
 # Test: a package sub-make gets the top-level jobserver under make -jN,
 # KILN_JLEVEL jobs otherwise, and never the top-level's variables.
 JOBS_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# leaky
+################################################################################
+
 # Test: writes the per-package directory of libb into a file it
 # installs: a leak the record step must report.
 LEAKY_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# libb
+################################################################################
+
 # Test library. LIBB_MESSAGE goes into /etc/b.conf, so a test can
 # rebuild libb with new content.
 LIBB_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# m-lib
+################################################################################
+
 # Test: meson-package and host-meson-package from the same .mk: a
 # library with a .pc file, installed to staging and target (and to
 # HOST_DIR for the host variant). _CONF_OPTS set a Meson option;

@@ -1,3 +1,7 @@
+################################################################################
+# m-prog
+################################################################################
+
 # Test: a meson-package that uses a target library (m-lib) and a host
 # one (host-m-lib, native: true) through pkg-config, and probes for a
 # library it does not declare (hlib, from h-lib): Meson must not find it.

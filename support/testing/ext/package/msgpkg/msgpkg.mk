@@ -1,3 +1,7 @@
+################################################################################
+# msgpkg
+################################################################################
+
 # Test package for the rebuild workflows (-dirclean, -rebuild, ...):
 # its result is the text of MSGPKG_MSGFILE, which a test may point at a
 # file of its own and change.

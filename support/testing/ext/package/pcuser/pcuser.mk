@@ -1,3 +1,7 @@
+################################################################################
+# pcuser
+################################################################################
+
 # Test: uses a host tool and libb's .pc file from its own directory,
 # and records what they said (in its host directory: those are paths of
 # the build machine, which a target file must not hold).

@@ -1,3 +1,7 @@
+################################################################################
+# rdonly
+################################################################################
+
 # Test package that installs read-only files and directories, as some
 # packages do: a 0444 library, and a 0555 directory holding a 0555
 # program and a 0444 text file. Its build directory keeps a 0555

@@ -1,3 +1,7 @@
+################################################################################
+# rpathy
+################################################################################
+
 # Test: binaries whose RPATHs the fixer must rewrite.
 RPATHY_VERSION = 1.0
 RPATHY_DEPENDENCIES = libb host-rpathy

@@ -1,3 +1,7 @@
+################################################################################
+# sabad
+################################################################################
+
 # Test package that changes a file it imported from sa in place: the
 # classic "sed -i / chmod on a dependency's file" bug. SABAD_ACTION:
 # none, chmod, touch, write (same size) or delete.

@@ -1,3 +1,7 @@
+################################################################################
+# slow
+################################################################################
+
 # Test: a build step long enough to be interrupted or overlapped.
 # It writes its output piecewise, as a real build does.
 SLOW_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# srcpkg
+################################################################################
+
 # Test: a source tarball from a local site, checked against srcpkg.hash,
 # with a patch applied.
 SRCPKG_VERSION = 1.0

@@ -1,3 +1,7 @@
+################################################################################
+# tc-hello
+################################################################################
+
 # Toolchain test: a C program (and a C++ one) built with TARGET_CC and
 # TARGET_CXX in the package's own directory, with debug info so that
 # any build path that leaks would show. Absolute source paths, so

@@ -1,3 +1,7 @@
+################################################################################
+# tc-unsafe
+################################################################################
+
 # Toolchain test: a package whose flags name the build machine's own
 # headers. The compiler wrapper must stop its build.
 TC_UNSAFE_VERSION = 1.0

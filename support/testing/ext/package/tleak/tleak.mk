@@ -1,3 +1,7 @@
+################################################################################
+# tleak
+################################################################################
+
 # Test package that writes build paths into the target.
 # TLEAK_ACTION: symlink (an absolute link into its own TARGET_DIR, which
 # Kiln turns into /usr/lib/libx.so.1), text (TARGET_DIR in a config

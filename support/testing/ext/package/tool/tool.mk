@@ -1,3 +1,7 @@
+################################################################################
+# tool
+################################################################################
+
 # Test host package: a *-config script holding its own prefix, the kind
 # of file that must be rewritten for every directory it lands in.
 HOST_TOOL_VERSION = 1.0

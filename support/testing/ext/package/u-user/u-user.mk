@@ -1,3 +1,7 @@
+################################################################################
+# u-user
+################################################################################
+
 # Test: users declared by a package. kilnuser gets automatic ids, a
 # password hashed at build time and two supplementary groups (one
 # declared here, one from the skeleton); svcd has fixed ids, a locked

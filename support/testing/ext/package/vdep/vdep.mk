@@ -1,3 +1,7 @@
+################################################################################
+# vdep
+################################################################################
+
 # Test: depends on the virtual package vfoo and records which provider's
 # header its per-package staging directory holds.
 VDEP_VERSION = 1.0

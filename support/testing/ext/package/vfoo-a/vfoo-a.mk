@@ -1,3 +1,7 @@
+################################################################################
+# vfoo-a
+################################################################################
+
 # Test: provider A of the virtual package vfoo: the same header as the
 # other provider, with its own name in it, and a file of its own.
 VFOO_A_VERSION = 1.0

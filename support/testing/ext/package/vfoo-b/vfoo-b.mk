@@ -1,3 +1,7 @@
+################################################################################
+# vfoo-b
+################################################################################
+
 # Test: provider B of the virtual package vfoo: the same header as the
 # other provider, with its own name in it, and a file of its own.
 VFOO_B_VERSION = 1.0
