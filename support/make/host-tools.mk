@@ -17,12 +17,10 @@ HOST_CFLAGS = -O2 $(HOST_CPPFLAGS)
 HOST_CXXFLAGS = $(HOST_CFLAGS)
 HOST_LDFLAGS = -L$(HOST_DIR)/lib
 
-# Kiln's top-level make runs with --no-builtin-rules, and MAKEFLAGS
-# carries its "r" into package makes, whose Makefiles may rely on the
-# built-in and suffix rules (e2fsprogs, squashfs-tools do): drop it.
-KILN_PKG_MAKEFLAGS = MAKEFLAGS="$$(printf '%s' "$${MAKEFLAGS:-}" | sed -E 's/^([a-zA-Z]*)r/\1/')"
-
-HOST_MAKE_ENV = $(KILN_PKG_MAKEFLAGS) PATH="$(HOST_DIR)/bin:$(HOST_DIR)/sbin:$$PATH"
+# Package makes get make's built-in rules back (e2fsprogs and
+# squashfs-tools rely on them): kiln-step drops the top-level make's
+# --no-builtin-rules from MAKEFLAGS for every step.
+HOST_MAKE_ENV = PATH="$(HOST_DIR)/bin:$(HOST_DIR)/sbin:$$PATH"
 
 HOST_CONFIGURE_OPTS = \
 	$(HOST_MAKE_ENV) \

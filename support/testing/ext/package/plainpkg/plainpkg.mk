@@ -1,3 +1,7 @@
+################################################################################
+# plainpkg
+################################################################################
+
 # Test: a generic package. Its install strips the program with
 # $(TARGET_STRIP), the toolchain's strip in its own per-package HOST_DIR
 # (recorded in the build directory for 26-infra.t); its staging install
