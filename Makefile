@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Kiln: an embedded Linux build system with per-package directories.
 #
 # Usage: make help

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Root filesystem images (fs/<format>/<format>.mk), made from output/target.
 #
 # Each image is made in one fakeroot session: a copy of output/target is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The autotools infrastructure: autotools-package and
 # host-autotools-package, for packages built with ./configure && make &&
 # make install. See docs/package-infrastructures.md.

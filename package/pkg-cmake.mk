@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The CMake infrastructure: cmake-package and host-cmake-package. The
 # build happens out of source, in <build dir>/kiln-build; target
 # packages use the toolchain's CMake file, whose paths are relative to

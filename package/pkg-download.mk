@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The download layer: where a package's source comes from, and the
 # checks that keep a wrong or partial file out of the download directory.
 #

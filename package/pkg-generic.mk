@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The generic package infrastructure: generic-package and
 # host-generic-package. Every other infrastructure builds on it.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The kconfig-package infrastructure: a generic package whose build is
 # configured by a Kconfig .config of its own (busybox, linux, u-boot).
 #

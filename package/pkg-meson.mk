@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The Meson infrastructure: meson-package and host-meson-package, for
 # packages built with meson setup && ninja && ninja install. The build
 # happens out of source, in <build dir>/kiln-build. See

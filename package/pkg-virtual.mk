@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The virtual package infrastructure: virtual-package, for a name that
 # several packages can implement, one of them chosen in the
 # configuration (as in Buildroot). See docs/package-infrastructures.md.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The external toolchain: a target package named "toolchain" that every
 # other target package depends on (KILN_TARGET_COMMON_DEPENDENCIES).
 #

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * floor-link: the lower bound of assembling a per-package directory.
  *

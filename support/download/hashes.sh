@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Reading <pkg>.hash files, shared by dl-wrapper and check-license-hashes.
 #
 # Format: one "sha256 <64 hex digits> <file>" per line; blank lines and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Everything a configured build needs: the packages, the order they
 # build in, finalize, and the goals that inspect them.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Goals over every package of the configuration.
 
 # make source: every file the configuration needs, so that the build

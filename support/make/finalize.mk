@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # host-finalize and target-finalize.
 #
 # output/host and output/target are rebuilt from the manifests by

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Unknown goals: a goal that is neither a package, nor <pkg>-<step>,
 # nor one of the global goals below ends the make before anything is
 # built, with one line, rather than make's "No rule to make target".

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The build machine side of a build: the host compiler environment of
 # host packages, and the host tools Kiln runs itself (patchelf for the
 # RPATH fixer, fakeroot, mke2fs and mksquashfs for images), each either

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Configuration goals, through Debian's kconfig-frontends.
 #
 # CONFIG_= keeps the symbols' own KILN_ prefix in .config.

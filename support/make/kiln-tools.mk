@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # ------------------------------------------------------------------
 # The C helpers, built for the build machine into the output directory
 # (or KILN_TOOLS_DIR, which tests share between output directories: the

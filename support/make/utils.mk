@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Small helpers shared by the top-level Makefile and the package
 # infrastructures. Kept cheap: they run for every package at parse time.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared helpers of the integration tests: TAP output, a private
 # scratch directory, and "kiln" to run make on an output directory with
 # the test packages' external tree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* toolchain-wrapper: Kiln's compiler wrapper. <tuple>-gcc, -g++, -cc,
  * -c++ and -cpp are links to it. It finds the real compiler and the
  * sysroot relative to its own location, adds the configured arch flags,

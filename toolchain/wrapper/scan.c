@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Reading the user's command line: which arch flags it sets, and which
  * options name a build-machine directory. */
 #include "wrapper.h"

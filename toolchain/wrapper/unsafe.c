@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Which host directories a target compile must never search. */
 #include "wrapper.h"
 #include "../../support/kiln-tools/lib/norm.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The compiler wrapper's logic, free of I/O so that the unit tests and
  * the fuzz target can drive it: what it adds to a command line and
  * which host paths it refuses. main.c does the environment and exec. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* libFuzzer target: the ELF parser of kiln-rpath, then the RPATH list
  * code on what it found. Every string it returns must lie inside the
  * input and be NUL-terminated there. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* libFuzzer target: .imports parser, with a round trip of valid input. */
 #include "../lib/buf.h"
 #include "../pkgdir/pkgdir.h"

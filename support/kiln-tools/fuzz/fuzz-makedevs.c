@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* libFuzzer target: kiln-makedevs' table line parser. An accepted entry
  * must have an absolute, normalized name and a known type. */
 #include "../makedevs/table.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* libFuzzer target: manifest parser. Valid input must round-trip:
  * write(parse(x)) parses again and writes identically. */
 #include "../lib/buf.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* libFuzzer target: kiln-pkg-config's configuration parser and the plan
  * made from it (the first byte picks the name and KILN_PKG_CONFIG_HOST).
  * A target sysroot must never leave HOST_DIR. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* libFuzzer target: kiln-rpath's argument parser. The input is split at
  * NUL bytes into argv[1..]. */
 #include "../lib/buf.h"

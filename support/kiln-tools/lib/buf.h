@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Growable byte buffer. Aborts on out-of-memory. */
 #ifndef KILN_BUF_H
 #define KILN_BUF_H

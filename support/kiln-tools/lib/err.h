@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Error and warning reporting: "prog: pkg: path: message". */
 #ifndef KILN_ERR_H
 #define KILN_ERR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Manifest string escaping: '\\' -> "\\\\", TAB -> "\\t", LF -> "\\n". */
 #ifndef KILN_ESCAPE_H
 #define KILN_ESCAPE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Whole-file and symlink reading, atomic writing. */
 #ifndef KILN_FILE_H
 #define KILN_FILE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Open-addressing hash map from byte strings to size_t values.
  * Keys are NOT copied: they must outlive the map. */
 #ifndef KILN_HMAP_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "manifest.h"
 #include "escape.h"
 #include "file.h"

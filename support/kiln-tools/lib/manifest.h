@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reading and writing kiln manifests (see docs/manifest.md). */
 #ifndef KILN_MANIFEST_H
 #define KILN_MANIFEST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Making a directory and its missing parents. */
 #ifndef KILN_MKDIR_H
 #define KILN_MKDIR_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Lexical path normalisation, shared by every helper that takes a path
  * apart: no filesystem access, so ".." is undone textually. */
 #include "norm.h"

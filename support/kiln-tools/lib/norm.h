@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Lexical path normalisation and splitting into components. */
 #ifndef KILN_NORM_H
 #define KILN_NORM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Command-line options through getopt_long, strictly: one token at a
  * time and in order, exact long names only (no abbreviations), no
  * grouped or attached short options ("-hv", "-dFILE"), as the helpers

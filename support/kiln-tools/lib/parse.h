@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Line/field helpers shared by the manifest and .imports parsers. */
 #ifndef KILN_PARSE_H
 #define KILN_PARSE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Path utilities. */
 #ifndef KILN_PATH_H
 #define KILN_PATH_H

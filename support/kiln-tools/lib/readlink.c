@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Reading a symlink's target whatever its length. */
 #include "file.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SHA-256 (FIPS 180-4). */
 #ifndef KILN_SHA256_H
 #define KILN_SHA256_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Applying device table entries below a root directory. */
 #ifndef KILN_MAKEDEVS_APPLY_H
 #define KILN_MAKEDEVS_APPLY_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* kiln-makedevs: applies device and permission tables to a root
  * filesystem tree (see docs/system.md). Run it under fakeroot: the
  * owners and device nodes then exist only in the image made in the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The device table of kiln-makedevs: one entry per line,
  *   name type mode uid gid major minor start inc count
  * with '-' for a field that does not apply; '#' starts a comment. */

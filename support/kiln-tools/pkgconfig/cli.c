@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The wrapper: compute the environment from its own location, then exec
  * the pkgconf beside it with the arguments unchanged. */
 #include "kpc.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The wrapper's configuration: lines "key=value"; '#' comments and blank
  * lines are ignored; keys: sysroot (required, relative to HOST_DIR, never
  * leaving it) and static (0 or 1). */

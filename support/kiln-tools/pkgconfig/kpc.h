@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* kiln-pkg-config internals: the relative pkg-config wrapper.
  * See docs/pkg-config.md. */
 #ifndef KILN_KPC_H

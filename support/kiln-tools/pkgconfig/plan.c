@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Which mode, which environment, which pkgconf: computed from the
  * wrapper's own directory only, so it works wherever the tree is. */
 #include "kpc.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "pkgdir.h"
 #include "../lib/file.h"
 

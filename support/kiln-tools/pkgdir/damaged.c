@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The .damaged marks: a package whose files another package changed in
  * place (found by record, or by merge's hash check) is written down so
  * that the make layer reinstalls it at the next make.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* ROOT/P/.imports: what assemble placed, read back by record.
  *
  *   kiln-imports 2

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* kiln-pkgdir internals. See SPEC-pkgdir.md and docs/kiln-pkgdir.md. */
 #ifndef KILN_PKGDIR_H
 #define KILN_PKGDIR_H

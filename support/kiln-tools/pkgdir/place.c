@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Placing manifest entries into a destination tree with the conflict
  * rules; shared by assemble (hardlinks, ROOT/P) and merge (copies, OUT). */
 #include "pkgdir.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The architectures --arch knows, and the build machine's. */
 #include "rpath.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Command line of kiln-rpath. Pure: messages go to a buffer (fuzzed). */
 #include "rpath.h"
 #include "../lib/opt.h"

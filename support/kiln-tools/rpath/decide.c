@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* What an ELF file's RPATH should be (see docs/kiln-rpath.md). */
 #include "rpath.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* ELF reading: header, program headers, PT_DYNAMIC, DT_NEEDED, DT_RPATH,
  * DT_RUNPATH through DT_STRTAB. 32/64-bit, either endianness. Every
  * offset is bounds-checked: the input may be anything. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* The fixer's run: read every `f` entry of P's manifest once, decide,
  * check the architecture; then (only when no error was found) patch what
  * needs it and rewrite the manifest entries of changed files. */

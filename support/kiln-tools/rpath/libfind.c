@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Where a NEEDED library is: HOST_DIR (search dirs, then the manifests of
  * P and its closure, which list every file of ROOT/P/host) or the build
  * machine's standard library directories. */

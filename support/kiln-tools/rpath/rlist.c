@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* RPATH entry lists, lexical path normalisation and $ORIGIN paths. */
 #include "rpath.h"
 #include "../lib/norm.h"

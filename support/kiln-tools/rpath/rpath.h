@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* kiln-rpath internals: the RPATH fixer. See docs/kiln-rpath.md. */
 #ifndef KILN_RPATH_H
 #define KILN_RPATH_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Running patchelf: fork/exec through posix_spawn, never a shell. */
 #include "rpath.h"
 #include "../lib/path.h"

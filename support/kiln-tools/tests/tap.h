@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Minimal TAP producer for the unit tests. */
 #ifndef KILN_TAP_H
 #define KILN_TAP_H

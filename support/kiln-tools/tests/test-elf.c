@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of kiln-rpath's pieces: the ELF parser (hand-made images,
  * every truncation, corrupt offsets, files built by cc), RPATH lists and
  * $ORIGIN paths, and the argument parser. */

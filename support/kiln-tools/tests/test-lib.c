@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of lib/: sha256, escaping, manifest parser/writer, hash map,
  * paths and their normalisation, mkdir -p, readlink, "line N:" messages,
  * option parsing. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of kiln-makedevs: the table parser, and entries applied to
  * a scratch tree (device nodes only when run as root). */
 #include "tap.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Tests of kiln-pkg-config: the configuration parser and the plan (unit),
  * then end to end: this test program copies itself into a temporary
  * HOST_DIR/bin under the wrapper's names (run under any name other than

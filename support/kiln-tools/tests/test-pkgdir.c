@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* End-to-end tests of kiln-pkgdir: the subcommands run in-process
  * (pkgdir_main) on a temporary per-package root; stderr is captured. */
 #include "tap.h"

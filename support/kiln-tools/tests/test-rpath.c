@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* End-to-end tests of kiln-rpath: a temporary per-package root with ELF
  * files built by cc, manifests written here, the fixer run in-process
  * (rpath_main) with stdout/stderr captured, patchelf through a counting

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Helpers shared by the unit tests (beside tap.h): shell commands, the
  * temporary directory, and a program's main run in-process with its
  * output captured. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* libFuzzer target: the argument scanner and command-line builder.
  * The input is split at NUL bytes into arguments. Checks: no crash, the
  * built command line is the configured prefix plus every argument

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # End-to-end tests of the wrapper program (a sanitizer build with a
 # fixed configuration, see E2E_DEFS in the Makefile) against a fake
 # compiler that prints its arguments. TAP on stdout.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 /* Unit tests of the wrapper's argument handling: unsafe paths in every
  * form, arch flags added or left alone, prefix maps, normalisation. */
 #include "../../../support/kiln-tools/tests/tap.h"
