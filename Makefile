@@ -157,6 +157,7 @@ help:
 	@echo '  <pkg>-source, -extract, -patch, -configure, -build, -install'
 	@echo '  <pkg>-rebuild, -reconfigure, -reinstall, -dirclean'
 	@echo '  host-finalize, target-finalize, images'
+	@echo '  sdk                    - everything, then images/<tuple>_sdk.tar.xz (KILN_SDK_NAME): the SDK'
 	@echo '  <pkg>-menuconfig, -savedefconfig, -update-config (Kconfig packages)'
 	@echo
 	@echo 'Inspection:'
