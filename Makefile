@@ -161,7 +161,10 @@ help:
 	@echo
 	@echo 'Inspection:'
 	@echo '  <pkg>-show-depends, <pkg>-show-rdepends, show-targets'
-	@echo '  show-info              - JSON description of the selected packages'
+	@echo '  show-info              - JSON description of the packages (CPE, PURL, patches, license hashes)'
+	@echo '  sbom                   - SPDX 2.3 and CycloneDX 1.6 JSON into O/sbom (SBOM_DIR); no build needed'
+	@echo '  cve-check CVE_FEED=... - match the target packages against a local NVD 2.0 or OSV feed'
+	@echo '                           (or KILN_CVE_FEED): table, and O/cve/cve-check.json (CVE_DIR)'
 	@echo '  printvars VARS=...     - values of make variables (patterns allowed)'
 	@echo '  host-tools-check       - check the host tools the configuration needs now'
 	@echo
