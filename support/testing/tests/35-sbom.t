@@ -1,14 +1,15 @@
 #!/bin/bash
 # make sbom: SPDX 2.3 and CycloneDX 1.6 JSON, validated (CycloneDX
-# against its official JSON schema with python3-jsonschema, SPDX with
-# the structural check of support/testing/validate-sbom), without a
+# against its official JSON schema with python3-jsonschema and, when
+# installed, with CycloneDX's own validator; SPDX with the structural
+# check of support/testing/validate-sbom), without a
 # build (no files) and after one (each file with its sha256); PURL
 # kinds, CPE, licenses as SPDX expressions, dependencies, patches;
 # the same bytes twice with SOURCE_DATE_EPOCH; qemu_aarch64_defconfig
 # in seconds without a download; show-info's new fields; bad licenses.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 42
+plan 45
 
 # CycloneDX's schemas: where utils/setup-host --tests put them, else
 # fetched (pinned version and sha256) into the scratch directory.
@@ -17,7 +18,15 @@ if [ ! -f "$cdx/res/schema/bom-1.6.SNAPSHOT.schema.json" ]; then
 	cdx=$SCRATCH/cdx
 	"$TOPDIR/support/testing/fetch-cdx-schemas" "$cdx" >/dev/null
 fi
-validate() { "$TOPDIR/support/testing/validate-sbom" "$cdx" "$1/sbom/sbom.cdx.json" "$1/sbom/sbom.spdx.json"; }
+# CycloneDX's own validator (its library's JsonStrictValidator, with
+# format checks), where utils/setup-host --tests installed it.
+official=/usr/local/share/kiln/cyclonedx-validator
+validate() {
+	"$TOPDIR/support/testing/validate-sbom" "$cdx" "$1/sbom/sbom.cdx.json" "$1/sbom/sbom.spdx.json" || return 1
+	if [ -d "$official/node_modules" ]; then
+		node "$official/validate.js" "$1/sbom/sbom.cdx.json" || { echo "CycloneDX's JsonStrictValidator refused it"; return 1; }
+	fi
+}
 # jq over one of the two files of an output directory.
 spdx() { jq -r "$2" "$1/sbom/sbom.spdx.json"; }
 cdxq() { jq -r "$2" "$1/sbom/sbom.cdx.json"; }
@@ -125,4 +134,16 @@ ms=$((($(date +%s%N) - start) / 1000000))
 ok "in under 5 s (took $ms ms)" test "$ms" -lt 5000
 ok "and both files are valid" validate "$q"
 [ "$t_failed" -eq 0 ] || sed 's/^/# /' "$SCRATCH/ok.out" | head -n 10
+# The validators themselves refuse a bad file.
+sed 's/"SHA-256"/"SHA256"/' "$q/sbom/sbom.cdx.json" >"$SCRATCH/bad.cdx.json"
+nok "a bad CycloneDX hash algorithm is refused by the schema" \
+	"$TOPDIR/support/testing/validate-sbom" "$cdx" "$SCRATCH/bad.cdx.json" "$q/sbom/sbom.spdx.json"
+if [ -d "$official/node_modules" ]; then
+	nok "and by CycloneDX's validator" node "$official/validate.js" "$SCRATCH/bad.cdx.json"
+else
+	pass "# SKIP CycloneDX's validator is not installed (utils/setup-host --tests)"
+fi
+sed 's/"SHA1"/"MD5"/' "$b/sbom/sbom.spdx.json" >"$SCRATCH/bad.spdx.json"
+nok "an SPDX file without SHA1 is refused by the structural check" \
+	"$TOPDIR/support/testing/validate-sbom" "$cdx" "$b/sbom/sbom.cdx.json" "$SCRATCH/bad.spdx.json"
 done_testing
