@@ -9,7 +9,7 @@
 # in seconds without a download; show-info's new fields; bad licenses.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 45
+plan 47
 
 # CycloneDX's schemas: where utils/setup-host --tests put them, else
 # fetched (pinned version and sha256) into the scratch directory.
@@ -83,6 +83,12 @@ ok "SOURCE_DATE_EPOCH: the same SPDX bytes twice" cmp "$SCRATCH/sde.spdx.json" "
 is "$(spdx "$nb" .creationInfo.created)" "2023-11-14T22:13:20Z" "and the creation time is SOURCE_DATE_EPOCH's"
 is "$(jq -r .documentNamespace "$SCRATCH/one.spdx.json")" "$(spdx "$nb" .documentNamespace)" \
 	"the namespace (uuid5 of the content) does not depend on the time"
+# Another output directory of the same name elsewhere: the same bytes.
+nb2=$SCRATCH/elsewhere/nobuild
+configure "$nb2" KILN_PACKAGE_SBOM_APP=y KILN_PACKAGE_SBOM_DEB=y KILN_PACKAGE_DL_HTTP=y
+SOURCE_DATE_EPOCH=1700000000 kiln "$nb2" sbom >/dev/null 2>&1
+ok "the same SPDX bytes from another output directory" cmp "$nb/sbom/sbom.spdx.json" "$nb2/sbom/sbom.spdx.json"
+ok "and the same CycloneDX bytes" cmp "$nb/sbom/sbom.cdx.json" "$nb2/sbom/sbom.cdx.json"
 
 # After a build: every file the package owns, with its sha256.
 b=$SCRATCH/built
