@@ -5,7 +5,7 @@
 # warning naming a package without license information.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 24
+plan 27
 
 out=$SCRATCH/out
 li=$out/legal-info
@@ -61,4 +61,9 @@ is "$(wc -l <"$li/legal-info.sha256")" "$(($(find "$li" -type f | wc -l) - 1))" 
 touch "$li/stale"
 ok "legal-info again" kiln "$out" legal-info
 ok "it starts from an empty directory" test ! -e "$li/stale"
+
+log=$(kiln "$out" legal-info LEGAL_REDISTRIBUTE=NO 2>&1) || true
+like "$log" "warning: legal: sources not saved: LEGAL_REDISTRIBUTE = NO" "_REDISTRIBUTE = NO: a warning"
+like "$(cat "$li/manifest.csv")" '^"legal","1\.0","GPL-2\.0","COPYING","not saved","not saved"$' "the manifest says not saved"
+ok "no sources, but the license texts" test ! -e "$li/sources/legal-1.0" -a -f "$li/licenses/legal-1.0/COPYING"
 done_testing
