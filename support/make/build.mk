@@ -78,6 +78,8 @@ $(kiln-damaged-rules)
 
 # Goals over all packages of the configuration (make source, ...).
 include $(TOPDIR)/support/make/download-goals.mk
+# Pictures of the build, and legal-info (docs/tooling.md).
+include $(TOPDIR)/support/make/graphs.mk $(TOPDIR)/support/make/legal-info.mk
 
 # Each package's place in the build, for the progress lines.
 kiln-count :=
