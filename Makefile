@@ -158,7 +158,10 @@ help:
 	@echo '  <pkg>                  - build one package and what it depends on'
 	@echo '  <pkg>-source, -extract, -patch, -configure, -build, -install'
 	@echo '  <pkg>-rebuild, -reconfigure, -reinstall, -dirclean'
-	@echo '  host-finalize, target-finalize, images'
+	@echo '  host-finalize, target-finalize'
+	@echo '  images                 - every enabled image of output/images (one fakeroot session)'
+	@echo '  rootfs-<format>        - the same: tar, cpio, ext2, squashfs, erofs (docs/images.md)'
+	@echo '  target-post-image      - images, then KILN_ROOTFS_POST_IMAGE_SCRIPT'
 	@echo '  <pkg>-menuconfig, -savedefconfig, -update-config (Kconfig packages)'
 	@echo
 	@echo 'Inspection:'
