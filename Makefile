@@ -127,7 +127,8 @@ include $(TOPDIR)/support/make/kiln-tools.mk
 
 .PHONY: clean distclean help
 
-# clean keeps the configuration (and the forwarding Makefile);
+# clean keeps the configuration (and the forwarding Makefile), and
+# removes the pictures and legal-info, as Buildroot's does;
 # distclean removes the whole output directory. rm-tree also removes the
 # 0555 directories a package may install, for a build user who is not
 # root.
@@ -136,7 +137,8 @@ include $(TOPDIR)/support/make/kiln-tools.mk
 # clean all"), it must exist again for them.
 clean:
 	$(Q)$(TOPDIR)/support/scripts/rm-tree $(BUILD_DIR) $(PER_PACKAGE_DIR) $(O)/host $(O)/target \
-		$(BINARIES_DIR) $(KILN_TOOLS_CLEAN) $(O)/.host.tmp $(O)/.target.tmp
+		$(BINARIES_DIR) $(KILN_TOOLS_CLEAN) $(O)/.host.tmp $(O)/.target.tmp \
+		$(O)/graphs $(O)/legal-info
 	$(if $(filter-out clean,$(MAKECMDGOALS)),$(Q)mkdir -p $(STAMP_DIR))
 
 distclean:
@@ -156,15 +158,29 @@ help:
 	@echo '  <pkg>                  - build one package and what it depends on'
 	@echo '  <pkg>-source, -extract, -patch, -configure, -build, -install'
 	@echo '  <pkg>-rebuild, -reconfigure, -reinstall, -dirclean'
-	@echo '  host-finalize, target-finalize, images'
+	@echo '  host-finalize, target-finalize'
+	@echo '  images                 - every enabled image of output/images (one fakeroot session)'
+	@echo '  rootfs-<format>        - the same: tar, cpio, ext2, squashfs, erofs (docs/images.md)'
+	@echo '  target-post-image      - images, then KILN_ROOTFS_POST_IMAGE_SCRIPT'
 	@echo '  sdk                    - everything, then images/<tuple>_sdk.tar.xz (KILN_SDK_NAME): the SDK'
 	@echo '  <pkg>-menuconfig, -savedefconfig, -update-config (Kconfig packages)'
 	@echo
 	@echo 'Inspection:'
 	@echo '  <pkg>-show-depends, <pkg>-show-rdepends, show-targets'
-	@echo '  show-info              - JSON description of the selected packages'
+	@echo '  show-info              - JSON description of the packages (CPE, PURL, patches, license hashes)'
+	@echo '  sbom                   - SPDX 2.3 and CycloneDX 1.6 JSON into O/sbom (SBOM_DIR); no build needed'
+	@echo '  cve-check CVE_FEED=... - match the target packages against a local NVD 2.0 or OSV feed'
+	@echo '                           (or KILN_CVE_FEED): table, and O/cve/cve-check.json (CVE_DIR)'
 	@echo '  printvars VARS=...     - values of make variables (patterns allowed)'
 	@echo '  host-tools-check       - check the host tools the configuration needs now'
+	@echo
+	@echo 'Graphs and legal information (docs/tooling.md):'
+	@echo '  graph-depends          - dependency graph of the packages, in output/graphs/'
+	@echo '  <pkg>-graph-depends, <pkg>-graph-rdepends - the same from (to) one package'
+	@echo '  graph-build            - timeline and time per step, from build-time.log'
+	@echo '  graph-size             - size of output/target by package and file (chart, CSV)'
+	@echo '  legal-info             - licenses, sources and patches in output/legal-info/'
+	@echo '  (KILN_GRAPH_OUT=svg|png|pdf..., KILN_GRAPH_DEPS_OPTS, KILN_GRAPH_SIZE_OPTS)'
 	@echo
 	@echo 'Cleaning:'
 	@echo '  clean                  - remove everything built, keep the configuration'

@@ -11,6 +11,9 @@ BUSYBOX_DEBIAN_SOURCE = busybox
 BUSYBOX_DEBIAN_VERSION = 1:1.35.0-4+deb12u1
 BUSYBOX_LICENSE = GPL-2.0
 BUSYBOX_LICENSE_FILES = LICENSE
+BUSYBOX_CPE_ID_VENDOR = busybox
+BUSYBOX_CPE_ID_PRODUCT = busybox
+BUSYBOX_SUPPLIER = BusyBox project
 
 # A relative path is relative to the Kiln tree (where every step runs).
 # The option is unset when busybox is not selected.

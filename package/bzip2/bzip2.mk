@@ -11,6 +11,9 @@ BZIP2_DEBIAN_SOURCE = bzip2
 BZIP2_DEBIAN_VERSION = 1.0.8-5
 BZIP2_LICENSE = bzip2-1.0.6
 BZIP2_LICENSE_FILES = LICENSE
+BZIP2_CPE_ID_VENDOR = bzip
+BZIP2_CPE_ID_PRODUCT = bzip2
+BZIP2_SUPPLIER = Person: Julian Seward
 BZIP2_INSTALL_STAGING = YES
 
 # busybox has bzip2, bunzip2 and bzcat applets (links in /usr/bin).

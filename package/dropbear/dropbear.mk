@@ -12,6 +12,9 @@ DROPBEAR_DEBIAN_SOURCE = dropbear
 DROPBEAR_DEBIAN_VERSION = 2022.83-1+deb12u3
 DROPBEAR_LICENSE = MIT, BSD-2-Clause, Public domain
 DROPBEAR_LICENSE_FILES = LICENSE
+DROPBEAR_CPE_ID_VENDOR = dropbear_ssh_project
+DROPBEAR_CPE_ID_PRODUCT = dropbear_ssh
+DROPBEAR_SUPPLIER = Person: Matt Johnston
 
 # Every program in one binary (MULTI=1), which picks the program by the
 # name it was started as: smaller than five programs that each carry

@@ -18,6 +18,8 @@ EXPAT_DEBIAN_VERSION = 2.5.0-1+deb12u2
 # that 0006 builds with CMake (see its description).
 EXPAT_LICENSE = MIT
 EXPAT_LICENSE_FILES = expat/COPYING
+EXPAT_CPE_ID_VENDOR = libexpat_project
+EXPAT_CPE_ID_PRODUCT = libexpat
 EXPAT_INSTALL_STAGING = YES
 EXPAT_SUBDIR = expat
 

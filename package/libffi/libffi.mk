@@ -12,6 +12,9 @@ LIBFFI_DEBIAN_VERSION = 3.4.4-1
 # LICENSE-BUILDTOOLS covers build scripts that end up in no binary.
 LIBFFI_LICENSE = MIT
 LIBFFI_LICENSE_FILES = LICENSE
+LIBFFI_CPE_ID_VENDOR = libffi_project
+LIBFFI_CPE_ID_PRODUCT = libffi
+LIBFFI_SUPPLIER = libffi project
 LIBFFI_INSTALL_STAGING = YES
 
 # --disable-builddir: otherwise configure re-runs itself in a <tuple>/

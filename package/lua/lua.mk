@@ -14,6 +14,9 @@ LUA_DEBIAN_VERSION = 5.4.4-3+deb12u1
 LUA_LICENSE = MIT
 # Lua 5.4 has no COPYING file: the license is a section of the readme.
 LUA_LICENSE_FILES = doc/readme.html
+LUA_CPE_ID_VENDOR = lua
+LUA_CPE_ID_PRODUCT = lua
+LUA_SUPPLIER = Lua.org, PUC-Rio
 LUA_INSTALL_STAGING = YES
 
 # The ABI version: the soname, the .pc file's name and the module

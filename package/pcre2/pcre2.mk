@@ -11,6 +11,9 @@ PCRE2_DEBIAN_SOURCE = pcre2
 PCRE2_DEBIAN_VERSION = 10.42-1
 PCRE2_LICENSE = BSD-3-Clause WITH PCRE2-exception
 PCRE2_LICENSE_FILES = LICENCE
+PCRE2_CPE_ID_VENDOR = pcre
+PCRE2_CPE_ID_PRODUCT = pcre2
+PCRE2_SUPPLIER = PCRE2 project
 PCRE2_INSTALL_STAGING = YES
 # A dependent that asks pcre2-config instead of pkg-config gets its own
 # sysroot's paths (package-infrastructures.md).

@@ -17,6 +17,9 @@ XZ_DEBIAN_VERSION = 5.4.1-1+deb12u1
 # of lib/ is compiled only where the C library has none.
 XZ_LICENSE = Public Domain
 XZ_LICENSE_FILES = COPYING
+XZ_CPE_ID_VENDOR = tukaani
+XZ_CPE_ID_PRODUCT = xz
+XZ_SUPPLIER = The Tukaani Project
 XZ_INSTALL_STAGING = YES
 
 # busybox has xz, unxz, xzcat, lzma, unlzma and lzcat applets (links in

@@ -11,6 +11,9 @@ ZLIB_DEBIAN_SOURCE = zlib
 ZLIB_DEBIAN_VERSION = 1:1.2.13.dfsg-1
 ZLIB_LICENSE = Zlib
 ZLIB_LICENSE_FILES = LICENSE
+ZLIB_CPE_ID_VENDOR = zlib
+ZLIB_CPE_ID_PRODUCT = zlib
+ZLIB_CPE_ID_VERSION = 1.2.13
 ZLIB_INSTALL_STAGING = YES
 
 # zlib's configure is its own script, not autoconf: it knows no --host

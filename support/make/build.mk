@@ -78,6 +78,8 @@ $(kiln-damaged-rules)
 
 # Goals over all packages of the configuration (make source, ...).
 include $(TOPDIR)/support/make/download-goals.mk
+# Pictures of the build, and legal-info (docs/tooling.md).
+include $(TOPDIR)/support/make/graphs.mk $(TOPDIR)/support/make/legal-info.mk
 
 # Each package's place in the build, for the progress lines.
 kiln-count :=
@@ -108,13 +110,8 @@ define kiln-json-list
 [$(subst $(space),$(comma),$(foreach w,$(1),"$(call json-escape,$(w))"))]
 endef
 
-define kiln-pkg-info
-"$(1)":{"type":"$($(2)_TYPE)","name":"$(1)","version":"$(call json-escape,$($(2)_VERSION))","license":"$(call json-escape,$($(2)_LICENSE))","license_files":$(call kiln-json-list,$($(2)_LICENSE_FILES)),"dependencies":$(call kiln-json-list,$($(2)_FINAL_DEPENDENCIES)),"install_staging":$(if $(filter YES,$($(2)_INSTALL_STAGING)),true,false),"install_target":$(if $(filter YES,$($(2)_INSTALL_TARGET)),true,false),"install_images":$(if $(filter YES,$($(2)_INSTALL_IMAGES)),true,false),"source":"$(call json-escape,$($(2)_SOURCE))","site":"$(call json-escape,$($(2)_SITE))"}
-endef
-
-# JSON allows the spaces $(foreach) puts between the entries.
-show-info:
-	@:$(info {$(if $(PACKAGES),$(call kiln-pkg-info,$(firstword $(PACKAGES)),$(KILN_UP_$(firstword $(PACKAGES))))$(foreach p,$(wordlist 2,$(words $(PACKAGES)),$(PACKAGES)),$(comma)$(call kiln-pkg-info,$(p),$(KILN_UP_$(p)))))})
+# show-info, sbom and cve-check (kiln-json-list above is theirs too).
+include $(TOPDIR)/support/make/sbom.mk
 
 # printvars VARS='ZLIB_% HOST_DIR': the value of every matching variable,
 # unexpanded-by-step (PKG is empty here, so HOST_DIR is output/host).

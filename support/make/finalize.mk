@@ -75,9 +75,22 @@ $(foreach d,$(KILN_OVERLAYS),
 test -d '$(d)' || { echo "kiln: KILN_ROOTFS_OVERLAY: $(d) is not a directory; fix the configuration (make menuconfig, System configuration)" >&2; exit 1; }
 rsync -a --keep-dirlinks --exclude .empty --exclude '*~' '$(d)/' '$(TARGET_DIR)/')
 $(kiln-users-script)
-$(foreach s,$(KILN_POST_BUILD_SCRIPTS),
-echo "Running post-build script $(s)"
-KILN_CONFIG='$(KILN_CONFIG)' '$(s)' '$(TARGET_DIR)' $(foreach a,$(KILN_ROOTFS_POST_SCRIPT_ARGS),$(call kiln-sq,$(a))))
+$(call kiln-run-scripts,post-build,KILN_ROOTFS_POST_BUILD_SCRIPT,$(KILN_POST_BUILD_SCRIPTS),$(TARGET_DIR))
+endef
+
+# Post-build (here) and post-image (fs/common.mk) scripts, in order:
+# $(1): kind, $(2): the option that lists them, $(3): the scripts,
+# $(4): their first argument; then KILN_ROOTFS_POST_SCRIPT_ARGS. They
+# run with the environment of kiln-step-prologue (HOST_DIR, STAGING_DIR,
+# TARGET_DIR, BUILD_DIR, BINARIES_DIR, BASE_DIR) plus CONFIG_DIR and
+# KILN_CONFIG. The first that fails stops the build with one line.
+define kiln-run-scripts
+export CONFIG_DIR='$(CONFIG_DIR)' KILN_CONFIG='$(KILN_CONFIG)'
+$(foreach s,$(3),
+test -f '$(s)' && test -x '$(s)' || { echo "kiln: $(2): $(s) is not an executable file; fix the configuration (make menuconfig, System configuration) or make it executable" >&2; exit 1; }
+echo "Running $(1) script $(s)"
+status=0; '$(s)' '$(4)' $(foreach a,$(KILN_ROOTFS_POST_SCRIPT_ARGS),$(call kiln-sq,$(a))) || status=$$?
+[ "$$status" -eq 0 ] || { echo "kiln: $(1) script $(s) failed with exit status $$status; fix it or $(2) (make menuconfig, System configuration)" >&2; exit "$$status"; })
 endef
 
 .PHONY: host-finalize target-finalize
@@ -88,7 +101,8 @@ $(HOST_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) | $(PKGDIR_TOOL)
 	$(call kiln-run-finalize,host-finalize,assembling output/host,$(kiln-host-finalize-script))
 	$(Q)touch $@
 
-$(TARGET_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) $(KILN_POST_BUILD_SCRIPTS) \
+$(TARGET_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) $(wildcard $(KILN_POST_BUILD_SCRIPTS)) \
+		$(if $(filter-out $(wildcard $(KILN_POST_BUILD_SCRIPTS)),$(KILN_POST_BUILD_SCRIPTS)),FORCE) \
 		$(wildcard $(KILN_USERS_TABLES)) $(if $(filter-out $(wildcard $(KILN_USERS_TABLES)),$(KILN_USERS_TABLES)),FORCE) \
 		$(if $(KILN_OVERLAY_CHANGED),FORCE) | $(PKGDIR_TOOL) $(HOST_FINALIZE_STAMP)
 	@rm -f $@

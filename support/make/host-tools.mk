@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The build machine side of a build: the host compiler environment of
 # host packages, and the host tools Kiln runs itself (patchelf for the
-# RPATH fixer, fakeroot, mke2fs and mksquashfs for images), each either
+# RPATH fixer, fakeroot, mke2fs, mksquashfs, mkfs.erofs, cpio and the
+# compressors for images), each either
 # found on the build machine with a version check or built from source.
 # Included by build.mk after toolchain.mk and before the packages.
 # See docs/host-packages.md.
@@ -48,7 +49,7 @@ HOST_CONFIGURE_OPTS = \
 # for (order-only: see .stamp_downloaded in pkg-generic.mk), and again
 # only when the configuration, PATH or a tool's settings change.
 
-KILN_HOST_TOOLS := PATCHELF FAKEROOT MKE2FS MKSQUASHFS
+KILN_HOST_TOOLS := PATCHELF FAKEROOT MKE2FS MKSQUASHFS MKFS_EROFS CPIO GZIP XZ ZSTD LZ4
 
 HOST_PATCHELF_CMD ?= patchelf
 HOST_PATCHELF_MIN_VERSION = 0.14
@@ -74,6 +75,46 @@ HOST_MKSQUASHFS_MIN_VERSION = 4.4
 HOST_MKSQUASHFS_DEBIAN = squashfs-tools
 HOST_MKSQUASHFS_PACKAGE = host-squashfs
 HOST_MKSQUASHFS_VERSION_ARG = -version
+
+# The image tools below are always the build machine's (Kiln has no
+# package for them).
+HOST_MKFS_EROFS_CMD ?= mkfs.erofs
+HOST_MKFS_EROFS_MIN_VERSION = 1.5
+HOST_MKFS_EROFS_DEBIAN = erofs-utils
+HOST_MKFS_EROFS_PACKAGE =
+# mkfs.erofs 1.5 has no version option; it prints its version when the
+# source directory does not exist, before it opens the output.
+HOST_MKFS_EROFS_VERSION_ARG = /dev/null /nonexistent-kiln-version-probe
+
+HOST_CPIO_CMD ?= cpio
+HOST_CPIO_MIN_VERSION = 2.12
+HOST_CPIO_DEBIAN = cpio
+HOST_CPIO_PACKAGE =
+HOST_CPIO_VERSION_ARG = --version
+
+HOST_GZIP_CMD ?= gzip
+HOST_GZIP_MIN_VERSION = 1.6
+HOST_GZIP_DEBIAN = gzip
+HOST_GZIP_PACKAGE =
+HOST_GZIP_VERSION_ARG = --version
+
+HOST_XZ_CMD ?= xz
+HOST_XZ_MIN_VERSION = 5.2
+HOST_XZ_DEBIAN = xz-utils
+HOST_XZ_PACKAGE =
+HOST_XZ_VERSION_ARG = --version
+
+HOST_ZSTD_CMD ?= zstd
+HOST_ZSTD_MIN_VERSION = 1.4
+HOST_ZSTD_DEBIAN = zstd
+HOST_ZSTD_PACKAGE =
+HOST_ZSTD_VERSION_ARG = --version
+
+HOST_LZ4_CMD ?= lz4
+HOST_LZ4_MIN_VERSION = 1.9
+HOST_LZ4_DEBIAN = lz4
+HOST_LZ4_PACKAGE =
+HOST_LZ4_VERSION_ARG = --version
 
 # Built when KILN_BUILD_HOST_TOOLS=y and Kiln has a package for it.
 kiln-host-tool-built = $(and $(filter y,$(KILN_BUILD_HOST_TOOLS)),$(HOST_$(1)_PACKAGE))
@@ -124,11 +165,23 @@ HOST_PATCHELF = $(call kiln-host-tool,PATCHELF)
 HOST_FAKEROOT = $(call kiln-host-tool,FAKEROOT)
 HOST_MKE2FS = $(call kiln-host-tool,MKE2FS)
 HOST_MKSQUASHFS = $(call kiln-host-tool,MKSQUASHFS)
+HOST_MKFS_EROFS = $(call kiln-host-tool,MKFS_EROFS)
+HOST_CPIO = $(call kiln-host-tool,CPIO)
+HOST_GZIP = $(call kiln-host-tool,GZIP)
+HOST_XZ = $(call kiln-host-tool,XZ)
+HOST_ZSTD = $(call kiln-host-tool,ZSTD)
+HOST_LZ4 = $(call kiln-host-tool,LZ4)
 
 HOST_TOOL_DEPS_PATCHELF := $(call kiln-host-tool-built,PATCHELF)
 HOST_TOOL_DEPS_FAKEROOT :=
 HOST_TOOL_DEPS_MKE2FS := $(call kiln-host-tool-built,MKE2FS)
 HOST_TOOL_DEPS_MKSQUASHFS := $(call kiln-host-tool-built,MKSQUASHFS)
+HOST_TOOL_DEPS_MKFS_EROFS :=
+HOST_TOOL_DEPS_CPIO :=
+HOST_TOOL_DEPS_GZIP :=
+HOST_TOOL_DEPS_XZ :=
+HOST_TOOL_DEPS_ZSTD :=
+HOST_TOOL_DEPS_LZ4 :=
 
 # The RPATH fixer runs after every package's install, so with
 # KILN_BUILD_HOST_TOOLS=y every target package needs the built patchelf

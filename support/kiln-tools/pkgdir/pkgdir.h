@@ -85,6 +85,17 @@ struct placer {
 	struct kiln_hmap map;
 	struct kbuf a, b, c, d, pfx; /* scratch */
 	int errors;
+	/* merge: the source files with several links already copied, so
+	 * that their other names become hard links to the copy */
+	struct placed_link *links;
+	size_t nlinks, caplinks;
+	struct kiln_hmap linkmap;
+};
+struct placed_link {
+	char key[16];          /* source st_dev, st_ino */
+	char *dst;             /* destination path, relative to dstfd */
+	uint64_t ino;          /* the copy's inode */
+	unsigned char sha[32]; /* the content's manifest SHA-256 */
 };
 void placer_init(struct placer *pl);
 void placer_add_root(struct placer *pl, const char *name);

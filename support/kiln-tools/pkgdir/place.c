@@ -40,6 +40,67 @@ static void perr(struct placer *pl, size_t d, const char *path, const char *fmt,
 void placer_init(struct placer *pl)
 {
 	kiln_hmap_init(&pl->map, 4096);
+	kiln_hmap_init(&pl->linkmap, 64);
+}
+
+/* Merge: a source file with other links, already copied with the same
+ * content, is linked to its copy (hard links stay hard links in the
+ * output tree, never to a per-package directory). Returns 1 when it
+ * linked, 0 when the caller copies. */
+static int link_copy(struct placer *pl, const struct kiln_entry *e, const struct stat *sst,
+		     struct stat *st)
+{
+	char key[16];
+	uint64_t dev = (uint64_t)sst->st_dev, ino = (uint64_t)sst->st_ino;
+	memcpy(key, &dev, 8);
+	memcpy(key + 8, &ino, 8);
+	size_t *ix = kiln_hmap_get(&pl->linkmap, key, sizeof key);
+	if (!ix)
+		return 0;
+	struct placed_link *l = &pl->links[*ix];
+	struct stat dst;
+	if (memcmp(l->sha, e->sha, 32) != 0 ||
+	    fstatat(pl->dstfd, l->dst, &dst, AT_SYMLINK_NOFOLLOW) < 0 || (uint64_t)dst.st_ino != l->ino ||
+	    (dst.st_mode & 07777) != (e->mode & 07777) ||
+	    linkat(pl->dstfd, l->dst, pl->dstfd, pl->a.p, 0) < 0 ||
+	    fstatat(pl->dstfd, pl->a.p, st, AT_SYMLINK_NOFOLLOW) < 0)
+		return 0;
+	return 1;
+}
+
+static void remember_copy(struct placer *pl, const struct kiln_entry *e, const struct stat *sst,
+			  const struct stat *st)
+{
+	if (pl->nlinks == pl->caplinks) {
+		size_t cap = pl->caplinks ? pl->caplinks * 2 : 64;
+		struct placed_link *v = kiln_xrealloc(pl->links, cap * sizeof *v);
+		/* the map's keys live in the array: rebuild it after a move */
+		kiln_hmap_free(&pl->linkmap);
+		kiln_hmap_init(&pl->linkmap, cap);
+		for (size_t i = 0; i < pl->nlinks; i++)
+			kiln_hmap_put(&pl->linkmap, v[i].key, sizeof v[i].key, i, NULL);
+		pl->links = v;
+		pl->caplinks = cap;
+	}
+	struct placed_link *l = &pl->links[pl->nlinks];
+	uint64_t dev = (uint64_t)sst->st_dev, ino = (uint64_t)sst->st_ino;
+	memcpy(l->key, &dev, 8);
+	memcpy(l->key + 8, &ino, 8);
+	int found = 0;
+	size_t *v = kiln_hmap_put(&pl->linkmap, l->key, sizeof l->key, pl->nlinks, &found);
+	if (found) {
+		/* an earlier copy was replaced since: link to this one */
+		struct placed_link *old = &pl->links[*v];
+		free(old->dst);
+		old->dst = kiln_xstrndup(pl->a.p, pl->a.len);
+		old->ino = (uint64_t)st->st_ino;
+		memcpy(old->sha, e->sha, 32);
+		return;
+	}
+	l->dst = kiln_xstrndup(pl->a.p, pl->a.len);
+	l->ino = (uint64_t)st->st_ino;
+	memcpy(l->sha, e->sha, 32);
+	pl->nlinks++;
 }
 
 static size_t add_placed(struct placer *pl, const char *path, size_t plen, size_t owner,
@@ -247,7 +308,13 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 			if (err == EXDEV || err == EMLINK || err == EPERM)
 				copy = 1, err = 0;
 		}
-		if (copy && pl->verify) {
+		struct stat sst;
+		int multi = copy && pl->verify && fstatat(pl->srcfd, pl->b.p, &sst, AT_SYMLINK_NOFOLLOW) == 0 &&
+			    S_ISREG(sst.st_mode) && sst.st_nlink > 1;
+		if (multi && link_copy(pl, e, &sst, &st)) {
+			/* the same source inode, its content already checked */
+			tmp->how = 'c';
+		} else if (copy && pl->verify) {
 			/* merge of target/: what ships is proven to be what the
 			 * owner recorded */
 			unsigned char sha[32];
@@ -258,6 +325,8 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 				unlinkat(pl->dstfd, pl->a.p, 0);
 				return not_as_recorded(pl, d, e);
 			}
+			if (!err && multi)
+				remember_copy(pl, e, &sst, &st);
 		} else if (copy) {
 			tmp->how = 'c';
 			err = copy_file_at(pl->srcfd, pl->b.p, pl->dstfd, pl->a.p, e->mode, &st, &what);
@@ -435,6 +504,10 @@ void placer_free(struct placer *pl)
 		free(pl->v[i].target);
 	free(pl->v);
 	kiln_hmap_free(&pl->map);
+	for (size_t i = 0; i < pl->nlinks; i++)
+		free(pl->links[i].dst);
+	free(pl->links);
+	kiln_hmap_free(&pl->linkmap);
 	kbuf_free(&pl->a);
 	kbuf_free(&pl->b);
 	kbuf_free(&pl->c);

@@ -7,11 +7,12 @@
 # machine's tools), xmlwf exit codes, pcre2grep. The rootfs tarball is
 # root's, with /dev/console and a hashed root password, no build path in
 # any file; a no-op make leaves it alone and SOURCE_DATE_EPOCH makes it
-# reproducible; busybox-menuconfig (through tmux) drops an applet and
+# reproducible; every image format (cpio, ext4, squashfs, EROFS) lists
+# the tar's entries; busybox-menuconfig (through tmux) drops an applet and
 # the next make rebuilds busybox without it.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 47
+plan 54
 
 rt=$TOPDIR/utils/run-target
 export KILN_CACHE_DIR=${KILN_TEST_CACHE_DIR:-$SCRATCH/cache}
@@ -123,7 +124,7 @@ noop=$(kiln "$out" 2>&1)
 unlike "$noop" 'creating|building|assembling' "a no-op make does nothing"
 is "$(stat -c %Y.%i "$tarball")" "$before" "a no-op make leaves rootfs.tar alone"
 
-stamp=$out/build/.kiln/.stamp_rootfs_tar
+stamp=$out/build/.kiln/.stamp_rootfs
 rm -f "$stamp"
 SOURCE_DATE_EPOCH=1700000000 kiln "$out" rootfs-tar >/dev/null 2>&1
 sum1=$(sha256sum <"$tarball")
@@ -131,6 +132,24 @@ rm -f "$stamp"
 sleep 1
 SOURCE_DATE_EPOCH=1700000000 kiln "$out" rootfs-tar >/dev/null 2>&1
 is "$(sha256sum <"$tarball")" "$sum1" "with SOURCE_DATE_EPOCH the tarball is the same bytes twice"
+
+# Every image format on the same output: each, read back with an
+# independent tool, lists exactly the tar's entries.
+cat "$out/.config" >"$SCRATCH/config.before"
+printf '%s\n' KILN_TARGET_ROOTFS_CPIO=y KILN_TARGET_ROOTFS_CPIO_ZSTD=y KILN_TARGET_ROOTFS_EXT2=y \
+	KILN_TARGET_ROOTFS_SQUASHFS=y KILN_TARGET_ROOTFS_SQUASHFS_XZ=y KILN_TARGET_ROOTFS_EROFS=y >>"$out/.config"
+kiln "$out" olddefconfig >/dev/null 2>&1
+ok "every image format" kiln "$out"
+listing=$TOPDIR/support/testing/image-listing
+"$listing" tar "$tarball" >"$SCRATCH/tar.lst"
+like "$(cat "$SCRATCH/tar.lst")" '^init f 0755 0 0 ' "the initramfs /init is in the tar too"
+for f in cpio:rootfs.cpio.zst ext:rootfs.ext4 squashfs:rootfs.squashfs erofs:rootfs.erofs; do
+	"$listing" "${f%%:*}" "$out/images/${f#*:}" 2>&1 | sed '/^lost+found d 0700 0 0 /d' >"$SCRATCH/img.lst"
+	is "$(diff "$SCRATCH/tar.lst" "$SCRATCH/img.lst" | head -n 6)" "" "${f#*:} lists exactly the tar's $(wc -l <"$SCRATCH/tar.lst") entries"
+done
+ok "e2fsck -fn finds rootfs.ext4 clean" /sbin/e2fsck -fn "$out/images/rootfs.ext4"
+cp "$SCRATCH/config.before" "$out/.config"
+kiln "$out" olddefconfig >/dev/null 2>&1
 
 # busybox-menuconfig: Coreutils, then the basename applet off.
 bb=$(ls -d "$out"/build/busybox-*)

@@ -7,7 +7,7 @@
 # and what to install, when autopoint is missing.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 9
+plan 11
 
 list=$("$TOPDIR/utils/setup-host" --list 2>&1) && st=0 || st=$?
 is "$st" 0 "setup-host --list"
@@ -21,6 +21,16 @@ for p in $(grep -ohE 'apt-get install [a-z0-9 .+-]+' "$TOPDIR"/package/pkg-*.mk 
 done
 is "$missing" "" "every package the infrastructures' messages name is installed by setup-host"
 like "$("$TOPDIR/utils/setup-host" --list --tests)" "^shellcheck\$" "--list --tests adds the test tools"
+# The picture goals' tools (docs/tooling.md), named by their messages.
+graphs=$(grep -ohE "[a-z0-9.+-]+ \(utils/setup-host --graphs\)" "$TOPDIR"/support/scripts/graph-* |
+	awk '{ print $1 }' | sort -u | tr '\n' ' ')
+is "$graphs" "graphviz python3-matplotlib " "the picture goals' messages name graphviz and python3-matplotlib"
+missing=
+for p in $graphs; do
+	grep -qx -- "$p" <<<"$("$TOPDIR/utils/setup-host" --list --graphs)" || missing="$missing $p"
+	grep -qx -- "$p" <<<"$list" && missing="$missing $p(default)"
+done
+is "$missing" "" "--list --graphs adds them, the default list does not"
 
 # Stand-ins for autoreconf, automake and libtoolize; no autopoint.
 fake=$SCRATCH/fakebin

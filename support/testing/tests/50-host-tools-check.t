@@ -63,7 +63,7 @@ kiln_logged() {
 ok "from clean, the build passes with HOST_PATCHELF_CMD and HOST_FAKEROOT_CMD" kiln_logged clean all
 ok "the image is made" test -f "$out/images/rootfs.tar"
 like "$(cat "$log")" '^patchelf --(set|remove)-rpath ' "the RPATH fixer ran \$(HOST_PATCHELF), not the patchelf first in PATH"
-like "$(cat "$log")" "^fakeroot -- bash $out/build/\.kiln/rootfs-tar\.fakeroot\.sh\$" "the image step ran \$(HOST_FAKEROOT)"
+like "$(cat "$log")" "^fakeroot -- bash $out/build/\.kiln/rootfs\.fakeroot\.sh\$" "the image step ran \$(HOST_FAKEROOT)"
 is "$(grep -c -e '^patchelf --version' -e '^fakeroot --version' "$log")" 2 "the build checked each tool once"
 
 msg=$(kiln_logged all 2>&1) || true
