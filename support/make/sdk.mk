@@ -48,7 +48,7 @@ sdk: $(SDK_TARBALL)
 # Only a make that asks for the SDK works out its packages, so a plain
 # make pays nothing.
 ifneq ($(filter sdk $(SDK_TARBALL),$(MAKECMDGOALS)),)
-$(call kiln-word-safe,KILN_SDK_NAME,$(KILN_SDK_NAME))
+SDK_NAME := $(call kiln-word-safe,KILN_SDK_NAME,$(SDK_NAME))
 ifneq ($(findstring /,$(SDK_NAME)),)
 $(error kiln: KILN_SDK_NAME holds '$(SDK_NAME)', a name, not a path: it may not contain '/'; fix it in make menuconfig, SDK)
 endif
