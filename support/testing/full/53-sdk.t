@@ -72,6 +72,7 @@ tar xf "$tarball" -C "$sdkparent"
 sdk=$sdkparent/$name
 rootfs=$SCRATCH/rootfs
 cp -a "$out/target" "$rootfs"
+mkdir -p "$rootfs/usr/bin"
 ok "the SDK has environment-setup, bin/$tuple-gcc, bin/$tuple-pkg-config and its sysroot" \
 	test -f "$sdk/environment-setup" -a -x "$sdk/bin/$tuple-gcc" -a -x "$sdk/bin/$tuple-pkg-config" \
 	-a -d "$sdk/$tuple/sysroot/usr/include"
