@@ -60,7 +60,16 @@ like "$(cat "$sdk/$tuple/sysroot/usr/lib/pkgconfig/sdkl.pc")" '^prefix=\$\{pcfil
 mv "$out" "$out.away"
 printf '#include <stdio.h>\n#include <sdkl.h>\nint main(void) { printf("answer %%d\\n", sdkl_answer()); return 0; }\n' >"$SCRATCH/p.c"
 pc=$("$sdk/bin/$tuple-pkg-config" --cflags --libs sdkl 2>&1) || true
-like "$pc" "^-I$sdk/$tuple/sysroot/usr/include/sdkl( | .* )-lsdkl *\$" "the SDK's pkg-config gives the SDK's sysroot flags for sdkl: $pc"
+# The paths are ${pcfiledir}-relative: compare them resolved.
+norm=
+for w in $pc; do
+	case "$w" in
+	-I* | -L*) norm="$norm ${w:0:2}$(realpath -m "${w:2}")" ;;
+	*) norm="$norm $w" ;;
+	esac
+done
+is "${norm# }" "-I$sdk/$tuple/sysroot/usr/include/sdkl -L$sdk/$tuple/sysroot/usr/lib -lsdkl" \
+	"the SDK's pkg-config gives sdkl's flags in the SDK's sysroot: $pc"
 # shellcheck disable=SC2086 # the flags are words
 (cd "$SCRATCH" && "$sdk/bin/$tuple-gcc" -o p p.c $pc) >"$SCRATCH/p.log" 2>&1 || true
 is "$(LD_LIBRARY_PATH=$sdk/$tuple/sysroot/usr/lib "$SCRATCH/p" 2>&1)" "answer 42" \
