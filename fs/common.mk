@@ -141,7 +141,7 @@ images: $(ROOTFS_IMAGES)
 ifneq ($(KILN_POST_IMAGE_SCRIPTS),)
 target-post-image: $(POST_IMAGE_STAMP)
 $(POST_IMAGE_STAMP): $(if $(ROOTFS_IMAGES),$(ROOTFS_STAMP),$(TARGET_FINALIZE_STAMP)) $(KILN_CONFIG) \
-		$(wildcard $(KILN_POST_IMAGE_SCRIPTS)) $(if $(filter-out $(wildcard $(KILN_POST_IMAGE_SCRIPTS)),$(KILN_POST_IMAGE_SCRIPTS)),FORCE)
+		$(call kiln-files-or-force,$(KILN_POST_IMAGE_SCRIPTS))
 	@rm -f $$@
 	$$(call kiln-run-finalize,post-image,running the post-image scripts,$$(kiln-post-image-script))
 	$(Q)touch $$@

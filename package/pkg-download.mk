@@ -28,7 +28,10 @@ KILN_DL_BACKUP = $(patsubst %/,%,$(strip $(KILN_BACKUP_SITE)))
 # _SOURCE, _VERSION, ...) does not forward _SITE_METHOD or the _DEBIAN_*
 # variables, so those are looked up here, at step time (cheap: only for the package
 # whose step runs), own value first. $(1): variable suffix.
-kiln-dl-var = $(strip $(or $($(PKGUP)_$(1)),$($(call UPPERCASE,$($(PKGUP)_RAWNAME))_$(1))))
+kiln-dl-var = $(call kiln-pkg-var,$(PKGUP),$(1))
+# $(call kiln-pkg-var,PREFIX,SUFFIX): the same for any package (legal-info,
+# sbom): its own value, else its target variant's.
+kiln-pkg-var = $(strip $(or $($(1)_$(2)),$($(call UPPERCASE,$($(1)_RAWNAME))_$(2))))
 
 # _SITE_METHOD is checked when the package is parsed (called from
 # inner-generic-package only for a method that is not plainly valid).
@@ -63,7 +66,8 @@ endef
 # The apt method asks for <source package>=<Debian version>. A package
 # that names no Debian source has nothing to ask for; the wrapper then
 # reports the missing variable, naming the package.
-kiln-dl-apt-uri = apt+$(call kiln-dl-var,DEBIAN_SOURCE)=$(call kiln-dl-var,DEBIAN_VERSION)
+kiln-dl-apt-uri = $(call kiln-apt-uri,$(PKGUP))
+kiln-apt-uri = apt+$(call kiln-pkg-var,$(1),DEBIAN_SOURCE)=$(call kiln-pkg-var,$(1),DEBIAN_VERSION)
 
 # The places, in order. The primary site is tried both as a copy of the
 # download directory (<site>/<subdir>/<file>) and as a flat mirror
@@ -107,7 +111,9 @@ endef
 # a package that takes Debian's .orig tarball through apt builds
 # upstream's source as it is, and its download log says so.
 kiln-dl-debian-patches = $(filter YES,$(call kiln-dl-var,DEBIAN_PATCHES))
-kiln-dl-debian-source = $(or $(call kiln-dl-var,DEBIAN_PATCHES_SOURCE),$(call kiln-dl-var,DEBIAN_SOURCE)_$(lastword $(subst :, ,$(call kiln-dl-var,DEBIAN_VERSION))).debian.tar.xz)
+kiln-dl-debian-source = $(call kiln-debian-tarball,$(PKGUP))
+# Debian's patch tarball of package prefix $(1) (legal-info saves it too).
+kiln-debian-tarball = $(or $(call kiln-pkg-var,$(1),DEBIAN_PATCHES_SOURCE),$(call kiln-pkg-var,$(1),DEBIAN_SOURCE)_$(lastword $(subst :, ,$(call kiln-pkg-var,$(1),DEBIAN_VERSION))).debian.tar.xz)
 
 define kiln-dl-debian-download
 $(if $(and $(call kiln-dl-var,DEBIAN_SOURCE),$(call kiln-dl-var,DEBIAN_VERSION)),,echo "kiln: $(PKG): $(PKGUP)_DEBIAN_PATCHES = YES needs $(PKGUP)_DEBIAN_SOURCE and $(PKGUP)_DEBIAN_VERSION (set them in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk)" >&2; exit 1)

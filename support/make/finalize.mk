@@ -101,9 +101,8 @@ $(HOST_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) | $(PKGDIR_TOOL)
 	$(call kiln-run-finalize,host-finalize,assembling output/host,$(kiln-host-finalize-script))
 	$(Q)touch $@
 
-$(TARGET_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) $(wildcard $(KILN_POST_BUILD_SCRIPTS)) \
-		$(if $(filter-out $(wildcard $(KILN_POST_BUILD_SCRIPTS)),$(KILN_POST_BUILD_SCRIPTS)),FORCE) \
-		$(wildcard $(KILN_USERS_TABLES)) $(if $(filter-out $(wildcard $(KILN_USERS_TABLES)),$(KILN_USERS_TABLES)),FORCE) \
+$(TARGET_FINALIZE_STAMP): $(KILN_INSTALL_STAMPS) $(KILN_CONFIG) $(call kiln-files-or-force,$(KILN_POST_BUILD_SCRIPTS)) \
+		$(call kiln-files-or-force,$(KILN_USERS_TABLES)) \
 		$(if $(KILN_OVERLAY_CHANGED),FORCE) | $(PKGDIR_TOOL) $(HOST_FINALIZE_STAMP)
 	@rm -f $@
 	$(foreach p,$(KILN_USERS_PACKAGES),$(file >$(call kiln-users-pkg-table,$(p)),$($(KILN_UP_$(p))_USERS)))

@@ -11,19 +11,12 @@
 
 LEGAL_INFO_DIR := $(BASE_DIR)/legal-info
 
-# A package variable, the package's own value first, else its target
-# variant's (pkg-download.mk's kiln-dl-var, for any package $(1), the
-# variable prefix).
-kiln-legal-var = $(strip $(or $($(1)_$(2)),$($(call UPPERCASE,$($(1)_RAWNAME))_$(2))))
 # Debian's patch tarball, when the patch step applies it.
-kiln-legal-debian = $(if $(filter YES,$(call kiln-legal-var,$(1),DEBIAN_PATCHES)),$(or \
-	$(call kiln-legal-var,$(1),DEBIAN_PATCHES_SOURCE),$(call kiln-legal-var,$(1),DEBIAN_SOURCE)_$(lastword \
-	$(subst :, ,$(call kiln-legal-var,$(1),DEBIAN_VERSION))).debian.tar.xz))
+kiln-legal-debian = $(if $(filter YES,$(call kiln-pkg-var,$(1),DEBIAN_PATCHES)),$(call kiln-debian-tarball,$(1)))
 # Where the source comes from: the site, or apt's source package.
-kiln-legal-site = $(if $(filter apt,$(call kiln-legal-var,$(1),SITE_METHOD)),apt+$(call \
-	kiln-legal-var,$(1),DEBIAN_SOURCE)=$(call kiln-legal-var,$(1),DEBIAN_VERSION),$($(1)_SITE))
+kiln-legal-site = $(if $(filter apt,$(call kiln-pkg-var,$(1),SITE_METHOD)),$(call kiln-apt-uri,$(1)),$($(1)_SITE))
 # Why no source is saved, if none is: empty when the source is saved.
-kiln-legal-nosource = $(strip $(if $($(1)_OVERRIDE_SRCDIR),$(if $(filter local,$(call kiln-legal-var,$(1),SITE_METHOD)),local,override),$(if \
+kiln-legal-nosource = $(strip $(if $($(1)_OVERRIDE_SRCDIR),$(if $(filter local,$(call kiln-pkg-var,$(1),SITE_METHOD)),local,override),$(if \
 	$($(1)_SOURCE),$(if $(filter NO,$($(1)_REDISTRIBUTE)),noredist),nosource)))
 
 # One line per package, TAB-separated (support/scripts/legal-info reads

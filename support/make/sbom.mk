@@ -19,9 +19,6 @@ CVE_DIR = $(BASE_DIR)/cve
 # environment's KILN_CVE_FEED.
 CVE_FEED ?= $(KILN_CVE_FEED)
 
-# A package variable, else its target variant's (host packages share
-# the download variables of their target variant).
-kiln-meta-var = $(strip $(or $($(1)_$(2)),$($(KILN_UP_$(patsubst host-%,%,$(KILN_NAME_$(1))))_$(2))))
 kiln-meta-str = "$(call json-escape,$(1))"
 
 # One package: $(1) name, $(2) variable prefix.
@@ -33,21 +30,21 @@ define kiln-meta-pkg
 "install_target":$(if $(filter NO,$($(2)_INSTALL_TARGET)),false,true),\
 "install_images":$(if $(filter YES,$($(2)_INSTALL_IMAGES)),true,false),\
 "source":$(call kiln-meta-str,$($(2)_SOURCE)),"site":$(call kiln-meta-str,$($(2)_SITE)),\
-"site_method":$(call kiln-meta-str,$(call kiln-meta-var,$(2),SITE_METHOD)),\
+"site_method":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),SITE_METHOD)),\
 "override_srcdir":$(call kiln-meta-str,$($(2)_OVERRIDE_SRCDIR)),\
 "dl_subdir":$(call kiln-meta-str,$($(2)_DL_SUBDIR)),"pkgdir":$(call kiln-meta-str,$($(2)_PKGDIR)),\
 "rawname":$(call kiln-meta-str,$($(2)_RAWNAME)),"build_dir":$(call kiln-meta-str,$($(2)_DIR)),\
-"debian_source":$(call kiln-meta-str,$(call kiln-meta-var,$(2),DEBIAN_SOURCE)),\
-"debian_version":$(call kiln-meta-str,$(call kiln-meta-var,$(2),DEBIAN_VERSION)),\
-"debian_patches":$(if $(filter YES,$(call kiln-meta-var,$(2),DEBIAN_PATCHES)),true,false),\
-"debian_patches_source":$(call kiln-meta-str,$(call kiln-meta-var,$(2),DEBIAN_PATCHES_SOURCE)),\
-"cpe_id_vendor":$(call kiln-meta-str,$(call kiln-meta-var,$(2),CPE_ID_VENDOR)),\
-"cpe_id_product":$(call kiln-meta-str,$(call kiln-meta-var,$(2),CPE_ID_PRODUCT)),\
-"cpe_id_version":$(call kiln-meta-str,$(call kiln-meta-var,$(2),CPE_ID_VERSION)),\
-"cpe_id_update":$(call kiln-meta-str,$(call kiln-meta-var,$(2),CPE_ID_UPDATE)),\
-"cpe_id_valid":$(call kiln-meta-str,$(call kiln-meta-var,$(2),CPE_ID_VALID)),\
-"supplier":$(call kiln-meta-str,$(call kiln-meta-var,$(2),SUPPLIER)),\
-"ignore_cves":$(call kiln-json-list,$(call kiln-meta-var,$(2),IGNORE_CVES))}
+"debian_source":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_SOURCE)),\
+"debian_version":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_VERSION)),\
+"debian_patches":$(if $(filter YES,$(call kiln-pkg-var,$(2),DEBIAN_PATCHES)),true,false),\
+"debian_patches_source":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_PATCHES_SOURCE)),\
+"cpe_id_vendor":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),CPE_ID_VENDOR)),\
+"cpe_id_product":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),CPE_ID_PRODUCT)),\
+"cpe_id_version":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),CPE_ID_VERSION)),\
+"cpe_id_update":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),CPE_ID_UPDATE)),\
+"cpe_id_valid":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),CPE_ID_VALID)),\
+"supplier":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),SUPPLIER)),\
+"ignore_cves":$(call kiln-json-list,$(call kiln-pkg-var,$(2),IGNORE_CVES))}
 endef
 
 # The whole file: the build's places, then every package of PACKAGES,

@@ -46,6 +46,11 @@ kiln-meta-chars := $$ ' " \ ` ; & | < > * ? [ ] { } ~
 kiln-shell-safe = $(if $(strip $(foreach c,$(kiln-meta-chars),$(findstring $(c),$(2)))),$(error kiln: $(1) holds '$(2)', which may not contain any of $(kiln-meta-chars); fix it in make menuconfig))$(2)
 kiln-word-safe = $(if $(word 2,$(2)),$(error kiln: $(1) holds '$(2)', which may not contain blanks; fix it in make menuconfig))$(call kiln-shell-safe,$(1),$(2))
 
+# $(call kiln-files-or-force,FILES) as prerequisites: the files that
+# exist, and FORCE when one is missing, so that the recipe runs and
+# names it instead of make's "No rule to make target".
+kiln-files-or-force = $(wildcard $(1)) $(if $(filter-out $(wildcard $(1)),$(1)),FORCE)
+
 # zlib -> ZLIB, host-libfoo-bar -> HOST_LIBFOO_BAR, libstdc++ -> LIBSTDCXX.
 # A chain of $(subst) is far cheaper than a $(shell tr) per package.
 UPPERCASE = $(strip $(subst +,X,$(subst -,_,$(subst .,_,$(subst a,A,$(subst b,B,$(subst c,C,$(subst d,D,$(subst e,E,$(subst f,F,$(subst g,G,$(subst h,H,$(subst i,I,$(subst j,J,$(subst k,K,$(subst l,L,$(subst m,M,$(subst n,N,$(subst o,O,$(subst p,P,$(subst q,Q,$(subst r,R,$(subst s,S,$(subst t,T,$(subst u,U,$(subst v,V,$(subst w,W,$(subst x,X,$(subst y,Y,$(subst z,Z,$(1)))))))))))))))))))))))))))))))
