@@ -162,6 +162,7 @@ help:
 	@echo '  images                 - every enabled image of output/images (one fakeroot session)'
 	@echo '  rootfs-<format>        - the same: tar, cpio, ext2, squashfs, erofs (docs/images.md)'
 	@echo '  target-post-image      - images, then KILN_ROOTFS_POST_IMAGE_SCRIPT'
+	@echo '  sdk                    - everything, then images/<tuple>_sdk.tar.xz (KILN_SDK_NAME): the SDK'
 	@echo '  <pkg>-menuconfig, -savedefconfig, -update-config (Kconfig packages)'
 	@echo
 	@echo 'Inspection:'

@@ -11,7 +11,8 @@
 #   wrapper, binutils, pkg-config wrapper, sysroot), so the meson build
 #   directory, which keeps these values for later regenerations, can
 #   only ever see this package's dependencies. The toolchain's generic
-#   cross-compilation.conf (relative paths, for SDK users) is not used.
+#   cross-compilation.conf (tools named without a directory, for SDK
+#   users) is not used.
 # - Meson ignores CC, CFLAGS and the like from the environment for both
 #   machines of a cross build, so the flags go into the files too:
 #   TARGET_CFLAGS/LDFLAGS for the target, HOST_CFLAGS/LDFLAGS for

@@ -94,7 +94,7 @@ define TOOLCHAIN_INSTALL_STAGING_CMDS
 			ln -sfn '../opt/ext-toolchain/bin/$(TOOLCHAIN_PREFIX)'$$t '$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-'$$t; fi; done
 	mkdir -p '$(HOST_DIR)/share/kiln'
 	$(call toolchain-gen-file,toolchainfile.cmake.in,toolchainfile.cmake,set(CMAKE_CXX_COMPILER "$${KILN_HOST_DIR}/bin/$(GNU_TARGET_NAME)-g++"))
-	$(call toolchain-gen-file,cross-compilation.conf.in,cross-compilation.conf,cpp = host_dir / '\''bin'\'' / '\''$(GNU_TARGET_NAME)-g++'\'')
+	$(call toolchain-gen-file,cross-compilation.conf.in,cross-compilation.conf,cpp = '\''$(GNU_TARGET_NAME)-g++'\'')
 endef
 
 # A test program linked through the new wrapper proves the imported

@@ -15,7 +15,18 @@ PKGCONF_LICENSE_FILES = COPYING
 
 # The RPATH fixer gives bin/pkgconf an $ORIGIN RPATH to its libpkgconf.
 HOST_PKGCONF_DEPENDENCIES = $(HOST_TOOL_DEPS_PATCHELF)
-HOST_PKGCONF_CONF_OPTS = --disable-static
+# pkgconf compiles in its default search path, the system directories
+# it leaves out of --cflags and --libs, and its personality directory;
+# by default all under its prefix, a per-package directory of this
+# build machine, which the SDK must not hold. The wrapper always sets
+# PKG_CONFIG_LIBDIR, so the default search path is never used; the
+# system directories are the target's (as seen through the sysroot),
+# as for any cross pkg-config.
+HOST_PKGCONF_CONF_OPTS = --disable-static \
+	--with-pkg-config-dir=/usr/lib/pkgconfig:/usr/share/pkgconfig \
+	--with-system-libdir=/usr/lib \
+	--with-system-includedir=/usr/include \
+	--with-personality-dir=/usr/share/pkgconfig/personality.d
 
 # Kiln's wrapper answers as pkg-config and <tuple>-pkg-config; it finds
 # pkgconf and the sysroot relative to itself (docs/pkg-config.md).

@@ -93,6 +93,9 @@ $(foreach p,$(PACKAGES),$(eval kiln-count += x)$(eval KILN_POS_$(p) := $(words $
 include $(TOPDIR)/support/make/finalize.mk
 $(eval $(kiln-rootfs-rules))
 
+# make sdk: output/images/<name>.tar.xz, after everything else.
+include $(TOPDIR)/support/make/sdk.mk
+
 all: target-finalize host-finalize
 	@:
 

@@ -50,12 +50,12 @@ like "$msg" "kiln: KILN_DL_DIR '/tmp/d l' cannot hold blanks .*; choose another 
 
 # Unknown goals.
 configure "$out" KILN_PACKAGE_APPA=y
-msg=$(kiln "$out" sdk 2>&1) || true
-like "$msg" "kiln: unknown goal 'sdk'; see 'make help'" "an unknown goal says so"
+msg=$(kiln "$out" flash 2>&1) || true
+like "$msg" "kiln: unknown goal 'flash'; see 'make help'" "an unknown goal says so"
 unlike "$msg" "No rule to make target" "not make's own message"
 is "$(kiln "$out" kiln-testing-goal 2>&1)" "external goal ran" "a goal an external tree names in KILN_EXTRA_GOALS runs"
-msg=$(kiln "$out" show-targets sdk 2>&1) || true
-like "$msg" "kiln: unknown goal 'sdk'; see 'make help'" "also among valid goals"
+msg=$(kiln "$out" show-targets flash 2>&1) || true
+like "$msg" "kiln: unknown goal 'flash'; see 'make help'" "also among valid goals"
 unlike "$msg" "appa" "and nothing of the valid ones ran"
 like "$(kiln "$out" appa-show-depends 2>&1)" "toolchain" "<pkg>-<step> of a known package is a goal"
 like "$(kiln "$out" list-defconfigs 2>&1)" "test_isolation_defconfig" "and so are global goals"

@@ -6,7 +6,7 @@
 # compiler.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 17
+plan 18
 
 out=$SCRATCH/out
 configure "$out" KILN_TOOLCHAIN_CXX=y
@@ -43,6 +43,17 @@ if command -v cmake >/dev/null; then
 		bash -c "cd '$SCRATCH/cm' && cmake -S . -B b -DCMAKE_TOOLCHAIN_FILE='$SCRATCH/moved/share/kiln/toolchainfile.cmake' && cmake --build b && grep -q 'CMAKE_C_COMPILER \"$SCRATCH/moved/bin/x86_64-linux-gnu-gcc\"' b/CMakeFiles/*/CMakeCCompiler.cmake"
 else
 	pass "CMake # SKIP cmake not installed"
+fi
+
+# Meson 1.0 parses the cross file (it cannot take @DIRNAME@) and finds
+# the copy's tools through PATH.
+mkdir -p "$SCRATCH/mes"
+printf "project('t', 'c')\nexecutable('t', '%s')\n" "$SCRATCH/m.c" >"$SCRATCH/mes/meson.build"
+if command -v meson >/dev/null; then
+	ok "Meson sets up and builds with the copy's cross file, the copy's bin/ first in PATH" \
+		bash -c "cd '$SCRATCH/mes' && PATH='$SCRATCH/moved/bin':\$PATH meson setup b --cross-file '$SCRATCH/moved/share/kiln/cross-compilation.conf' && ninja -C b && grep -q 'moved/x86_64-linux-gnu/sysroot' b/meson-logs/meson-log.txt"
+else
+	pass "Meson # SKIP meson not installed"
 fi
 
 mv "$ppd.away" "$ppd"
