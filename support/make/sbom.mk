@@ -7,7 +7,9 @@
 # file with $(file), when it expands the goal's recipe (nothing runs at
 # parse time), and support/scripts/kiln-sbom does the rest: hash files,
 # patches, manifests, identifiers, the two formats, the CVE matching.
-# See docs/tooling.md.
+# legal-info and the graphs read the same file (kiln-write-metadata):
+# support/scripts/kiln_metadata.py is the one reader. See
+# docs/tooling.md.
 
 KILN_SBOM := $(TOPDIR)/support/scripts/kiln-sbom
 KILN_SBOM_METADATA = $(BASE_DIR)/.kiln-metadata.json
@@ -23,7 +25,8 @@ kiln-meta-str = "$(call json-escape,$(1))"
 
 # One package: $(1) name, $(2) variable prefix.
 define kiln-meta-pkg
-{"name":"$(1)","type":"$($(2)_TYPE)","version":$(call kiln-meta-str,$($(2)_VERSION)),\
+{"name":"$(1)","type":"$($(2)_TYPE)",\
+"virtual":$(if $(filter $(1),$(KILN_VIRTUAL_PACKAGES)),true,false),"version":$(call kiln-meta-str,$($(2)_VERSION)),\
 "license":$(call kiln-meta-str,$($(2)_LICENSE)),"license_files":$(call kiln-json-list,$($(2)_LICENSE_FILES)),\
 "dependencies":$(call kiln-json-list,$($(2)_FINAL_DEPENDENCIES)),\
 "install_staging":$(if $(filter YES,$($(2)_INSTALL_STAGING)),true,false),\
@@ -31,13 +34,15 @@ define kiln-meta-pkg
 "install_images":$(if $(filter YES,$($(2)_INSTALL_IMAGES)),true,false),\
 "source":$(call kiln-meta-str,$($(2)_SOURCE)),"site":$(call kiln-meta-str,$($(2)_SITE)),\
 "site_method":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),SITE_METHOD)),\
+"apt_uri":$(call kiln-meta-str,$(if $(filter apt,$(call kiln-pkg-var,$(2),SITE_METHOD)),$(call kiln-apt-uri,$(2)))),\
+"redistribute":$(if $(filter NO,$($(2)_REDISTRIBUTE)),false,true),\
 "override_srcdir":$(call kiln-meta-str,$($(2)_OVERRIDE_SRCDIR)),\
 "dl_subdir":$(call kiln-meta-str,$($(2)_DL_SUBDIR)),"pkgdir":$(call kiln-meta-str,$($(2)_PKGDIR)),\
 "rawname":$(call kiln-meta-str,$($(2)_RAWNAME)),"build_dir":$(call kiln-meta-str,$($(2)_DIR)),\
 "debian_source":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_SOURCE)),\
 "debian_version":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_VERSION)),\
 "debian_patches":$(if $(filter YES,$(call kiln-pkg-var,$(2),DEBIAN_PATCHES)),true,false),\
-"debian_patches_source":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_PATCHES_SOURCE)),\
+"debian_tarball":$(call kiln-meta-str,$(if $(filter YES,$(call kiln-pkg-var,$(2),DEBIAN_PATCHES)),$(call kiln-debian-tarball,$(2)))),\
 "cpe_id_vendor":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),CPE_ID_VENDOR)),\
 "cpe_id_product":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),CPE_ID_PRODUCT)),\
 "cpe_id_version":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),CPE_ID_VERSION)),\

@@ -5,7 +5,7 @@
 # a provider that does not say it provides vfoo end with a clear error.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 22
+plan 26
 
 out=$SCRATCH/out
 sysroot=$out/per-package/vdep/host/x86_64-linux-gnu/sysroot
@@ -18,6 +18,20 @@ is "$(cat "$out/target/usr/share/vdep/built-with")" vfoo-a "and it was built wit
 ok "vfoo-a's files are in the target" test -f "$out/target/usr/share/vfoo/only-a"
 is "$(ls "$out/per-package/vfoo/target/usr/share/vfoo")" only-a "the virtual package's own directory holds the provider's files"
 
+# The tooling knows which packages are virtual (O/.kiln-metadata.json).
+is "$(kiln "$out" show-info | jq -r '[.vfoo.virtual, ."vfoo-a".virtual] | join(" ")')" "true false" \
+	"show-info: vfoo is virtual, its provider is not"
+if command -v dot >/dev/null; then
+	kiln "$out" graph-depends KILN_GRAPH_OUT=svg KILN_GRAPH_DEPS_OPTS='-x virtual' >/dev/null 2>&1
+	unlike "$(grep -o '<title>[^<]*</title>' "$out/graphs/graph-depends.svg" | tr '\n' ' ')" '<title>vfoo</title>' \
+		"graph-depends -x virtual leaves vfoo out"
+else
+	pass "graph-depends # SKIP no Graphviz"
+fi
+kiln "$out" legal-info >/dev/null 2>&1
+like "$(cut -d, -f1 "$out/legal-info/manifest.csv" | tr '\n' ' ')" '"vfoo-a" "vdep"|"vdep" "vfoo-a"' \
+	"legal-info lists the provider and its dependent"
+unlike "$(cat "$out/legal-info/manifest.csv")" '^"vfoo",' "no vfoo row"
 timing=$out/build/build-time.log
 lines=$(wc -l <"$timing")
 kiln "$out" >/dev/null 2>&1
