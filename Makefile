@@ -41,6 +41,23 @@ else
 Q := @
 endif
 
+# SOURCE_DATE_EPOCH (reproducible-builds.org's convention): the time,
+# in seconds since 1970-01-01 UTC, that every timestamp in the output
+# takes: the images' file times, busybox's banner, OpenSSL's "built
+# on", the SBOM's creation time. By default the date of the Kiln tree's
+# last commit (outside a git checkout, of its Makefile), so the same
+# tree and configuration give the same bytes on any day. Found once, in
+# the outer pass; the inner one and every step inherit it through the
+# environment. Set it in the environment or on the command line
+# to choose another, leave it empty for the default (docs/reproducible.md).
+ifeq ($(strip $(SOURCE_DATE_EPOCH)),)
+override SOURCE_DATE_EPOCH := $(shell git -c safe.directory='*' -C '$(TOPDIR)' log -1 --format=%ct 2>/dev/null || stat -c %Y '$(TOPDIR)/Makefile')
+endif
+kiln-non-digits = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1)))))))))))
+$(if $(or $(filter-out 1,$(words $(SOURCE_DATE_EPOCH))),$(call kiln-non-digits,$(SOURCE_DATE_EPOCH))),\
+	$(error kiln: SOURCE_DATE_EPOCH='$(SOURCE_DATE_EPOCH)' is not a number of seconds since 1970-01-01 UTC; set it to one, e.g. SOURCE_DATE_EPOCH=$$(date +%s), or leave it empty for the default, the date of the Kiln tree's last commit))
+export SOURCE_DATE_EPOCH
+
 .PHONY: all
 all:
 

@@ -2,7 +2,7 @@
 # ext2: rootfs.ext2, rootfs.ext3, rootfs.ext4
 ################################################################################
 
-ROOTFS_EXT2_HOST_TOOLS = MKE2FS
+ROOTFS_EXT2_HOST_TOOLS = MKE2FS DEBUGFS
 ROOTFS_EXT2_IMAGE = $(BINARIES_DIR)/rootfs.ext$(KILN_TARGET_ROOTFS_EXT2_GEN)
 
 ifeq ($(KILN_TARGET_ROOTFS_EXT2_GEN),2)
@@ -21,7 +21,12 @@ endif
 # journal's size is given (mke2fs -J size=), so the estimate holds.
 # The UUID is $ROOTFS_UUID (fs/common.mk); the directory hash seed is
 # derived from it; E2FSPROGS_FAKE_TIME gives the superblock's times
-# SOURCE_DATE_EPOCH.
+# SOURCE_DATE_EPOCH. mke2fs 1.47.0 copies each inode's change and
+# access times from the tree, where the ctime cannot be set and reading
+# (the other formats, made first) moves the atime: debugfs then sets
+# both to SOURCE_DATE_EPOCH for every inode, from a command file with
+# every path (quoted as debugfs reads it: a '"' doubled). (e2fsprogs
+# 1.47.1 clamps the times itself.)
 define ROOTFS_EXT2_CMD
 	size=$(call kiln-sq,$(strip $(KILN_TARGET_ROOTFS_EXT2_SIZE)))
 	img='$(ROOTFS_EXT2_IMAGE)'
@@ -73,6 +78,20 @@ define ROOTFS_EXT2_CMD
 		kib=$$(( (kib * 5 / 4 + 1023) / 1024 * 1024 ))
 		echo "rootfs-ext2: trying again with $$kib KiB"
 	done
+	if [ -n "$${SOURCE_DATE_EPOCH:-}" ]; then
+		if [ -n "$$(find "$$ROOTFS_TREE" -name '*'$$'\n''*' -print -quit)" ]; then
+			echo "rootfs-ext2: $$(find "$$ROOTFS_TREE" -name '*'$$'\n''*' -print -quit | head -n 1): a file name with a newline cannot be given to debugfs to set its time; rename it" >&2
+			exit 1
+		fi
+		{ printf '/\n'; find "$$ROOTFS_TREE" -mindepth 1 -printf '/%P\n'; printf '/lost+found\n'; } |
+			sed -e 's/"/""/g' -e "s/.*/sif \"&\" ctime @$$SOURCE_DATE_EPOCH\nsif \"&\" atime @$$SOURCE_DATE_EPOCH/" >"$$img.ctime"
+		E2FSPROGS_FAKE_TIME="$$SOURCE_DATE_EPOCH" '$(HOST_DEBUGFS)' -w -f "$$img.ctime" "$$img.tmp" >"$$img.ctime.log" 2>&1 ||
+			{ cat "$$img.ctime.log" >&2; echo "rootfs-ext2: debugfs could not set the inode times of $$img.tmp (above)" >&2; exit 1; }
+		if grep -v '^debugfs' "$$img.ctime.log" | grep -q .; then
+			cat "$$img.ctime.log" >&2; echo "rootfs-ext2: debugfs could not set the inode times of $$img.tmp (above)" >&2; exit 1
+		fi
+		rm -f "$$img.ctime" "$$img.ctime.log"
+	fi
 	mv "$$img.tmp" "$$img"
 	$(if $(filter-out 2,$(KILN_TARGET_ROOTFS_EXT2_GEN)),ln -sfn 'rootfs.ext$(KILN_TARGET_ROOTFS_EXT2_GEN)' '$(BINARIES_DIR)/rootfs.ext2')
 endef

@@ -7,8 +7,10 @@ ROOTFS_SQUASHFS_COMP = $(if $(filter y,$(KILN_TARGET_ROOTFS_SQUASHFS_XZ)),xz,$(i
 	$(filter y,$(KILN_TARGET_ROOTFS_SQUASHFS_ZSTD)),zstd,$(if \
 	$(filter y,$(KILN_TARGET_ROOTFS_SQUASHFS_LZ4)),lz4,gzip)))
 
-# mksquashfs sorts the entries of each directory itself; with
-# SOURCE_DATE_EPOCH, the file system's and every file's time are that.
+# mksquashfs sorts the entries of each directory itself, and takes the
+# file system's and every file's time from SOURCE_DATE_EPOCH in its
+# environment (squashfs-tools 4.4 and later; it refuses -mkfs-time or
+# -all-time as well).
 define ROOTFS_SQUASHFS_CMD
 	bs=$(KILN_TARGET_ROOTFS_SQUASHFS_BLOCK_SIZE)
 	case $$bs in
@@ -17,8 +19,7 @@ define ROOTFS_SQUASHFS_CMD
 	esac
 	rm -f '$(BINARIES_DIR)/rootfs.squashfs.tmp'
 	'$(HOST_MKSQUASHFS)' "$$ROOTFS_TREE" '$(BINARIES_DIR)/rootfs.squashfs.tmp' \
-		-noappend -no-progress -comp $(ROOTFS_SQUASHFS_COMP) -b "$${bs}K" \
-		$${SOURCE_DATE_EPOCH:+-mkfs-time "$$SOURCE_DATE_EPOCH" -all-time "$$SOURCE_DATE_EPOCH"}
+		-noappend -no-progress -comp $(ROOTFS_SQUASHFS_COMP) -b "$${bs}K"
 	mv '$(BINARIES_DIR)/rootfs.squashfs.tmp' '$(BINARIES_DIR)/rootfs.squashfs'
 endef
 

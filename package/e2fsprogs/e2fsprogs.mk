@@ -2,7 +2,7 @@
 # e2fsprogs
 ################################################################################
 
-# e2fsprogs: mke2fs for ext2/3/4 images, built from source only with
+# e2fsprogs: mke2fs and debugfs for ext2/3/4 images, built from source only with
 # KILN_BUILD_HOST_TOOLS=y (support/make/host-tools.mk). Host only.
 E2FSPROGS_VERSION = 1.47.0
 E2FSPROGS_SOURCE = e2fsprogs-$(E2FSPROGS_VERSION).tar.gz
@@ -18,7 +18,7 @@ HOST_E2FSPROGS_DEPENDENCIES = $(HOST_TOOL_DEPS_PATCHELF)
 # nothing installed outside HOST_DIR.
 HOST_E2FSPROGS_CONF_OPTS = \
 	--disable-nls --disable-fuse2fs --disable-uuidd --disable-defrag \
-	--disable-e2initrd-helper --disable-testio-debug --disable-debugfs \
+	--disable-e2initrd-helper --disable-testio-debug \
 	--disable-imager --disable-resizer \
 	--with-crond-dir=no --with-udev-rules-dir=no --with-systemd-unit-dir=no
 

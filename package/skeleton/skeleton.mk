@@ -40,7 +40,8 @@ SKELETON_ISSUE = $(call kiln-sq,$(KILN_TARGET_GENERIC_ISSUE))
 SKELETON_ROOT_PASSWD = $(call kiln-sq,$(KILN_TARGET_GENERIC_ROOT_PASSWD))
 SKELETON_GETTY_PORT = $(KILN_TARGET_GENERIC_GETTY_PORT)
 
-# The root password is hashed here (SHA-512 crypt, openssl passwd -6),
+# The root password is hashed here (SHA-512 crypt, support/scripts/kiln-passwd:
+# openssl passwd -6 with a salt that keeps the image reproducible),
 # so .config holds the clear text but the image only the hash. A value
 # starting with '$' is taken as already hashed ($1$, $5$, $6$, $y$...)
 # and written as it is. Empty: no password.
@@ -51,7 +52,7 @@ define SKELETON_FINALIZE_HOOK
 	case "$$pw" in \
 	''|'$$'*) hash=$$pw ;; \
 	*) command -v openssl >/dev/null || { echo "skeleton: hashing the root password (KILN_TARGET_GENERIC_ROOT_PASSWD) needs openssl: apt-get install openssl" >&2; exit 1; }; \
-	   hash=$$(printf '%s\n' "$$pw" | openssl passwd -6 -stdin) ;; \
+	   hash=$$(printf '%s\n' "$$pw" | '$(TOPDIR)/support/scripts/kiln-passwd' root) ;; \
 	esac; \
 	case "$$hash" in *:*) echo "skeleton: KILN_TARGET_GENERIC_ROOT_PASSWD starts with '$$' so it is taken as a hash, but it holds a ':', which no crypt hash has and /etc/shadow cannot hold; give the hash as crypt(3) or mkpasswd wrote it, or the clear text" >&2; exit 1 ;; esac; \
 	rm -f '$(TARGET_DIR)/etc/shadow'; \

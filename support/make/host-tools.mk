@@ -49,7 +49,7 @@ HOST_CONFIGURE_OPTS = \
 # for (order-only: see .stamp_downloaded in pkg-generic.mk), and again
 # only when the configuration, PATH or a tool's settings change.
 
-KILN_HOST_TOOLS := PATCHELF FAKEROOT MKE2FS MKSQUASHFS MKFS_EROFS CPIO GZIP XZ ZSTD LZ4
+KILN_HOST_TOOLS := PATCHELF FAKEROOT MKE2FS DEBUGFS MKSQUASHFS MKFS_EROFS CPIO GZIP XZ ZSTD LZ4
 
 HOST_PATCHELF_CMD ?= patchelf
 HOST_PATCHELF_MIN_VERSION = 0.14
@@ -69,6 +69,14 @@ HOST_MKE2FS_MIN_VERSION = 1.43
 HOST_MKE2FS_DEBIAN = e2fsprogs
 HOST_MKE2FS_PACKAGE = host-e2fsprogs
 HOST_MKE2FS_VERSION_ARG = -V
+
+# debugfs sets the ext2/3/4 image's inode change times, which mke2fs
+# 1.47.0 copies from the tree (fs/ext2/ext2.mk).
+HOST_DEBUGFS_CMD ?= debugfs
+HOST_DEBUGFS_MIN_VERSION = 1.43
+HOST_DEBUGFS_DEBIAN = e2fsprogs
+HOST_DEBUGFS_PACKAGE = host-e2fsprogs
+HOST_DEBUGFS_VERSION_ARG = -V
 
 HOST_MKSQUASHFS_CMD ?= mksquashfs
 HOST_MKSQUASHFS_MIN_VERSION = 4.4
@@ -164,6 +172,7 @@ kiln-host-tool = $(if $(call kiln-host-tool-built,$(1)),$(HOST_DIR)/bin/$(notdir
 HOST_PATCHELF = $(call kiln-host-tool,PATCHELF)
 HOST_FAKEROOT = $(call kiln-host-tool,FAKEROOT)
 HOST_MKE2FS = $(call kiln-host-tool,MKE2FS)
+HOST_DEBUGFS = $(call kiln-host-tool,DEBUGFS)
 HOST_MKSQUASHFS = $(call kiln-host-tool,MKSQUASHFS)
 HOST_MKFS_EROFS = $(call kiln-host-tool,MKFS_EROFS)
 HOST_CPIO = $(call kiln-host-tool,CPIO)

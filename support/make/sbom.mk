@@ -59,6 +59,7 @@ define kiln-metadata
 "per_package_dir":$(call kiln-meta-str,$(PER_PACKAGE_DIR)),"dl_dir":$(call kiln-meta-str,$(DL_DIR)),\
 "config":$(call kiln-meta-str,$(KILN_CONFIG)),"arch":$(call kiln-meta-str,$(KILN_ARCH_NAME)),\
 "gnu_target_name":$(call kiln-meta-str,$(GNU_TARGET_NAME)),\
+"hostname":$(call kiln-meta-str,$(KILN_TARGET_GENERIC_HOSTNAME)),\
 "packages":[$(subst } {,}$(comma){,$(strip $(foreach p,$(PACKAGES),$(call kiln-meta-pkg,$(p),$(KILN_UP_$(p))))))]}
 endef
 
