@@ -15,11 +15,14 @@ E2FSPROGS_LICENSE_FILES = NOTICE
 HOST_E2FSPROGS_DEPENDENCIES = $(HOST_TOOL_DEPS_PATCHELF)
 
 # Only what building images needs: no daemons, no FUSE, no translations,
-# nothing installed outside HOST_DIR.
+# nothing installed outside HOST_DIR. mke2fs and debugfs go to bin/,
+# where the host-tools layer runs a built tool from (HOST_MKE2FS,
+# HOST_DEBUGFS in support/make/host-tools.mk), not sbin/.
 HOST_E2FSPROGS_CONF_OPTS = \
 	--disable-nls --disable-fuse2fs --disable-uuidd --disable-defrag \
 	--disable-e2initrd-helper --disable-testio-debug \
 	--disable-imager --disable-resizer \
-	--with-crond-dir=no --with-udev-rules-dir=no --with-systemd-unit-dir=no
+	--with-crond-dir=no --with-udev-rules-dir=no --with-systemd-unit-dir=no \
+	--sbindir='$(HOST_DIR)/bin'
 
 $(eval $(host-autotools-package))
