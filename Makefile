@@ -90,7 +90,10 @@ BUILD_DIR := $(O)/build
 PER_PACKAGE_DIR := $(O)/per-package
 BINARIES_DIR := $(O)/images
 STAMP_DIR := $(BUILD_DIR)/.kiln
-# Tests point many output directories at one build of the helpers.
+# The C helpers: O/kiln-tools, a link to the per-user cache's build for
+# this source state (support/make/kiln-tools.mk). A KILN_TOOLS_DIR given
+# by the user (tests share one) is a build directory of its own.
+KILN_TOOLS_CACHED := $(if $(filter undefined,$(origin KILN_TOOLS_DIR)),y)
 KILN_TOOLS_DIR ?= $(O)/kiln-tools
 PKGDIR_TOOL = $(KILN_TOOLS_DIR)/bin/kiln-pkgdir
 RPATH_TOOL = $(KILN_TOOLS_DIR)/bin/kiln-rpath
