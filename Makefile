@@ -166,6 +166,7 @@ help:
 	@echo '  rootfs-<format>        - the same: tar, cpio, ext2, squashfs, erofs (docs/images.md)'
 	@echo '  target-post-image      - images, then KILN_ROOTFS_POST_IMAGE_SCRIPT'
 	@echo '  sdk                    - everything, then images/<tuple>_sdk.tar.xz (KILN_SDK_NAME): the SDK'
+	@echo '  kiln-tools             - only Kiln'"'"'s C helpers (O/kiln-tools; see KILN_TOOLS_DIR below)'
 	@echo '  <pkg>-menuconfig, -savedefconfig, -update-config (Kconfig packages)'
 	@echo
 	@echo 'Inspection:'
@@ -190,7 +191,10 @@ help:
 	@echo '  distclean              - remove the whole output directory'
 	@echo
 	@echo 'Variables: O=<dir> (output directory), V=1 (show commands),'
-	@echo '  KILN_EXTERNAL=<dir> (external tree), KILN_DL_DIR=<dir> (downloads)'
+	@echo '  KILN_EXTERNAL=<dir> (external tree), KILN_DL_DIR=<dir> (downloads),'
+	@echo '  KILN_TOOLS_DIR=<dir> (where the C helpers are built; by default O/kiln-tools links'
+	@echo '  to a per-user cache, $${XDG_CACHE_HOME:-$$HOME/.cache}/kiln/tools/<key>, that clean'
+	@echo '  and distclean keep: rm -rf it to clear it; docs/building.md)'
 
 ifeq ($(NEED_CONFIG),y)
 ifeq ($(wildcard $(KILN_CONFIG)),)

@@ -7,7 +7,7 @@
 # writable cache the helpers go into O/kiln-tools as before.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 31
+plan 32
 
 # This test is about the default: no KILN_TOOLS_DIR, a cache of its own.
 unset KILN_TOOLS_DIR XDG_CACHE_HOME
@@ -87,6 +87,21 @@ is "$(entries "$XDG_CACHE_HOME/kiln/tools" | wc -l) $(find "$XDG_CACHE_HOME/kiln
 	"1 0" "one entry in XDG_CACHE_HOME, no temporary directory"
 is "$(inode "$SCRATCH/p/kiln-tools/bin/kiln-pkgdir")" "$(inode "$SCRATCH/q/kiln-tools/bin/kiln-pkgdir")" \
 	"both use it"
+
+# A cache that cannot be written: one line naming it (root may write
+# anywhere, so only another user sees it).
+if [ "$(id -u)" -eq 0 ]; then
+	pass "# SKIP root may write into a read-only cache"
+else
+	rm -rf "$SCRATCH/xdg/kiln/tools"/[0-9a-f]*
+	mkdir "$SCRATCH/xdg/kiln/tools/.tmp.stuck"
+	touch "$SCRATCH/xdg/kiln/tools/.tmp.stuck/f"
+	chmod 0555 "$SCRATCH/xdg/kiln/tools/.tmp.stuck"
+	like "$(kiln "$SCRATCH/p" kiln-tools 2>&1)" \
+		"^kiln: cannot create $SCRATCH/xdg/kiln/tools/[0-9a-f]{20} in the C helpers' cache $SCRATCH/xdg/kiln/tools: .*; free some space, or remove $SCRATCH/xdg/kiln/tools, or set XDG_CACHE_HOME or KILN_TOOLS_DIR elsewhere$" \
+		"an unwritable cache is one line naming it"
+	chmod 0755 "$SCRATCH/xdg/kiln/tools/.tmp.stuck"
+fi
 unset XDG_CACHE_HOME
 
 # No writable cache: HOME a file, then no HOME at all.
