@@ -3,11 +3,11 @@
 # ${XDG_CACHE_HOME:-$HOME/.cache}/kiln/tools/<key>: two output
 # directories share one build, a changed source gives a new entry, two
 # makes racing on an empty cache both succeed and leave one entry, make
-# clean keeps the cache, a broken entry is rebuilt, and without a
+# clean and distclean keep the cache, a broken entry is rebuilt, and without a
 # writable cache the helpers go into O/kiln-tools as before.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 32
+plan 34
 
 # This test is about the default: no KILN_TOOLS_DIR, a cache of its own.
 unset KILN_TOOLS_DIR XDG_CACHE_HOME
@@ -87,6 +87,8 @@ is "$(entries "$XDG_CACHE_HOME/kiln/tools" | wc -l) $(find "$XDG_CACHE_HOME/kiln
 	"1 0" "one entry in XDG_CACHE_HOME, no temporary directory"
 is "$(inode "$SCRATCH/p/kiln-tools/bin/kiln-pkgdir")" "$(inode "$SCRATCH/q/kiln-tools/bin/kiln-pkgdir")" \
 	"both use it"
+ok "make distclean" kiln "$SCRATCH/q" distclean
+ok "keeps the cache entry too" test -x "$(readlink "$SCRATCH/p/kiln-tools")/bin/kiln-pkgdir" -a ! -e "$SCRATCH/q"
 
 # A cache that cannot be written: one line naming it (root may write
 # anywhere, so only another user sees it).
