@@ -28,7 +28,9 @@ KILN_TOOLS_MISSING = $(if $(filter-out $(wildcard $(KILN_TOOLS_BINS)),$(KILN_TOO
 
 ifeq ($(KILN_TOOLS_CACHED),y)
 KILN_TOOLS_STAMP := $(STAMP_DIR)/.stamp_kiln_tools
-$(KILN_TOOLS_STAMP): $(KILN_TOOLS_SRC) $(KILN_TOOLS_MISSING)
+# "make kiln-tools" always computes the key again: after a compiler
+# upgrade (which no date shows), it links the entry of the new compiler.
+$(KILN_TOOLS_STAMP): $(KILN_TOOLS_SRC) $(KILN_TOOLS_MISSING) $(if $(filter kiln-tools,$(MAKECMDGOALS)),kiln-tools-missing)
 	@mkdir -p $(@D)
 	+$(Q)MAKE='$(MAKE)' $(TOPDIR)/support/scripts/kiln-tools-cache $(KILN_TOOLS_DIR) $(STAMP_DIR)/kiln-tools.log \
 		$(KILN_TOOLS_SRC) -- $(KILN_TOOLS_JOBS)
