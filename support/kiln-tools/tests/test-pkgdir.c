@@ -396,7 +396,7 @@ static void test_merge(struct t *t)
  * read-only ones included, whatever the umask. */
 static void test_merge_modes(struct t *t)
 {
-	static const unsigned modes[] = {04755, 02711, 01644, 0444, 0600, 0640, 0755, 0};
+	static const unsigned modes[] = {04755, 02711, 01644, 0444, 0600, 0640, 0755, 0400};
 	char path[900];
 	ASSEMBLE(t, "mo");
 	for (size_t i = 0; i < sizeof modes / sizeof *modes; i++) {
