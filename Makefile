@@ -107,7 +107,10 @@ BUILD_DIR := $(O)/build
 PER_PACKAGE_DIR := $(O)/per-package
 BINARIES_DIR := $(O)/images
 STAMP_DIR := $(BUILD_DIR)/.kiln
-# Tests point many output directories at one build of the helpers.
+# The C helpers: O/kiln-tools, a link to the per-user cache's build for
+# this source state (support/make/kiln-tools.mk). A KILN_TOOLS_DIR given
+# by the user (tests share one) is a build directory of its own.
+KILN_TOOLS_CACHED := $(if $(filter undefined,$(origin KILN_TOOLS_DIR)),y)
 KILN_TOOLS_DIR ?= $(O)/kiln-tools
 PKGDIR_TOOL = $(KILN_TOOLS_DIR)/bin/kiln-pkgdir
 RPATH_TOOL = $(KILN_TOOLS_DIR)/bin/kiln-rpath
@@ -180,6 +183,7 @@ help:
 	@echo '  rootfs-<format>        - the same: tar, cpio, ext2, squashfs, erofs (docs/images.md)'
 	@echo '  target-post-image      - images, then KILN_ROOTFS_POST_IMAGE_SCRIPT'
 	@echo '  sdk                    - everything, then images/<tuple>_sdk.tar.xz (KILN_SDK_NAME): the SDK'
+	@echo '  kiln-tools             - only Kiln'"'"'s C helpers (O/kiln-tools; see KILN_TOOLS_DIR below)'
 	@echo '  <pkg>-menuconfig, -savedefconfig, -update-config (Kconfig packages)'
 	@echo
 	@echo 'Inspection:'
@@ -204,7 +208,10 @@ help:
 	@echo '  distclean              - remove the whole output directory'
 	@echo
 	@echo 'Variables: O=<dir> (output directory), V=1 (show commands),'
-	@echo '  KILN_EXTERNAL=<dir> (external tree), KILN_DL_DIR=<dir> (downloads)'
+	@echo '  KILN_EXTERNAL=<dir> (external tree), KILN_DL_DIR=<dir> (downloads),'
+	@echo '  KILN_TOOLS_DIR=<dir> (where the C helpers are built; by default O/kiln-tools links'
+	@echo '  to a per-user cache, $${XDG_CACHE_HOME:-$$HOME/.cache}/kiln/tools/<key>, that clean'
+	@echo '  and distclean keep: rm -rf it to clear it; docs/building.md)'
 
 ifeq ($(NEED_CONFIG),y)
 ifeq ($(wildcard $(KILN_CONFIG)),)

@@ -9,11 +9,14 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-/* read/write, hashing what passes through when h is given */
-static int copy_rw(int in, int out, struct kiln_sha256 *h)
+/* read/write, hashing what passes through when h is given; *n counts
+ * the bytes copied. It stops at size, the source's size when it was
+ * opened (a file's one read then needs no second one to see the end):
+ * a shorter file shows in *n, a changed one in its hash. */
+static int copy_rw(int in, int out, struct kiln_sha256 *h, uint64_t size, uint64_t *n)
 {
 	static char buf[1 << 17];
-	for (;;) {
+	while (*n < size) {
 		ssize_t r = read(in, buf, sizeof buf);
 		if (r < 0) {
 			if (errno == EINTR)
@@ -27,18 +30,46 @@ static int copy_rw(int in, int out, struct kiln_sha256 *h)
 		int e = kiln_write_all(out, buf, (size_t)r);
 		if (e)
 			return e;
+		*n += (uint64_t)r;
 	}
+	return 0;
 }
 
-int copy_fd(int in, int out)
+/* FICLONE failed once for a reason of the file systems (ext4 has no
+ * reflinks): one syscall less per file for the rest of the run. */
+static int no_reflink;
+/* The process's umask, read at the start of a run: a file created with
+ * its final mode needs no fchmod when the umask leaves that mode as it is. */
+static mode_t run_umask;
+static int ready;
+
+void copy_init(void)
 {
-	if (ioctl(out, FICLONE, in) == 0)
-		return 0;
+	ready = 1;
+	no_reflink = 0;
+	run_umask = umask(022);
+	umask(run_umask);
+}
+
+/* size: the source's, for the count of a reflink (a whole-file clone) */
+static int copy_fd_n(int in, int out, uint64_t size, uint64_t *n)
+{
+	*n = 0;
+	if (!no_reflink) {
+		if (ioctl(out, FICLONE, in) == 0) {
+			*n = size;
+			return 0;
+		}
+		if (errno == EOPNOTSUPP || errno == ENOTTY || errno == EXDEV || errno == EINVAL ||
+		    errno == ENOSYS)
+			no_reflink = 1;
+	}
 	int first = 1;
-	for (;;) {
+	while (*n < size) {
 		ssize_t r = copy_file_range(in, NULL, out, NULL, 1 << 30, 0);
 		if (r > 0) {
 			first = 0;
+			*n += (uint64_t)r;
 			continue;
 		}
 		if (r == 0)
@@ -48,20 +79,35 @@ int copy_fd(int in, int out)
 		if (!first || (errno != EXDEV && errno != EINVAL && errno != ENOSYS &&
 			       errno != EOPNOTSUPP && errno != EBADF && errno != EPERM))
 			return errno;
-		break;
+		return copy_rw(in, out, NULL, size, n);
 	}
-	return copy_rw(in, out, NULL);
+	return 0;
 }
 
-static int create(int ddir, const char *dpath)
+int copy_fd(int in, int out)
 {
-	return openat(ddir, dpath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	struct stat st;
+	uint64_t n;
+	if (fstat(in, &st) < 0)
+		return errno;
+	return copy_fd_n(in, out, (uint64_t)st.st_size, &n);
+}
+
+/* Created with its permission bits, writable through the descriptor
+ * whatever they are; finish() adds what the umask took and the
+ * setuid, setgid and sticky bits, after the content is written. */
+static int create(int ddir, const char *dpath, unsigned mode)
+{
+	return openat(ddir, dpath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		      (mode_t)(mode & 0777));
 }
 
 static int finish(int fd, unsigned mode, struct stat *st)
 {
 	int e = 0;
-	if (fchmod(fd, mode & 07777) < 0)
+	if (!ready)
+		copy_init();
+	if ((mode & 07777) != (mode & 0777 & ~(unsigned)run_umask) && fchmod(fd, mode & 07777) < 0)
 		e = errno;
 	if (!e && st && fstat(fd, st) < 0)
 		e = errno;
@@ -70,14 +116,32 @@ static int finish(int fd, unsigned mode, struct stat *st)
 	return e;
 }
 
-static int copy_fd_sha(int in, int out, unsigned char sha[32])
+int copy_open_file(int in, uint64_t size, int ddir, const char *dpath, unsigned mode,
+		   struct stat *st, const char **what, unsigned char sha[32], uint64_t *n)
 {
-	struct kiln_sha256 h;
-	kiln_sha256_init(&h);
-	int e = copy_rw(in, out, &h);
-	if (!e)
-		kiln_sha256_final(&h, sha);
-	return e;
+	*what = "create";
+	int out = create(ddir, dpath, mode);
+	if (out < 0)
+		return errno;
+	*what = "copy";
+	int e;
+	*n = 0;
+	if (sha) {
+		struct kiln_sha256 h;
+		kiln_sha256_init(&h);
+		e = copy_rw(in, out, &h, size, n);
+		if (!e)
+			kiln_sha256_final(&h, sha);
+	} else {
+		e = copy_fd_n(in, out, size, n);
+	}
+	if (e) {
+		close(out);
+		unlinkat(ddir, dpath, 0);
+		return e;
+	}
+	*what = "finish";
+	return finish(out, mode, st);
 }
 
 int copy_file_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
@@ -90,6 +154,7 @@ int copy_file_sha_at(int sdir, const char *spath, int ddir, const char *dpath, u
 		     struct stat *st, const char **what, unsigned char sha[32])
 {
 	struct stat sst;
+	uint64_t n;
 	*what = "open source";
 	int in = openat(sdir, spath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (in < 0)
@@ -99,29 +164,15 @@ int copy_file_sha_at(int sdir, const char *spath, int ddir, const char *dpath, u
 		close(in);
 		return fe;
 	}
-	*what = "create";
-	int out = create(ddir, dpath);
-	if (out < 0) {
-		int e = errno;
-		close(in);
-		return e;
-	}
-	*what = "copy";
-	int e = sha ? copy_fd_sha(in, out, sha) : copy_fd(in, out);
+	int e = copy_open_file(in, (uint64_t)sst.st_size, ddir, dpath, mode, st, what, sha, &n);
 	close(in);
-	if (e) {
-		close(out);
-		unlinkat(ddir, dpath, 0);
-		return e;
-	}
-	*what = "finish";
-	return finish(out, mode, st);
+	return e;
 }
 
 int write_new_file(int ddir, const char *dpath, const void *data, size_t n, unsigned mode,
 		   struct stat *st)
 {
-	int out = create(ddir, dpath);
+	int out = create(ddir, dpath, mode);
 	if (out < 0)
 		return errno;
 	int e = kiln_write_all(out, data, n);

@@ -106,6 +106,9 @@ void placer_free(struct placer *pl);
 size_t *placer_sorted(const struct placer *pl, size_t *n);
 
 /* ---- copy.c ---- */
+/* Reads the umask and forgets what the last run learnt: once per run,
+ * before any copy (placer_init calls it). */
+void copy_init(void);
 /* Copies the regular file sdir/spath to the new file ddir/dpath with mode;
  * *what names the failing step. Returns 0 or errno. */
 int copy_file_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
@@ -115,6 +118,12 @@ int copy_file_at(int sdir, const char *spath, int ddir, const char *dpath, unsig
 int copy_file_sha_at(int sdir, const char *spath, int ddir, const char *dpath, unsigned mode,
 		     struct stat *st, const char **what, unsigned char sha[32]);
 int copy_fd(int in, int out);
+/* Copies the open regular file in (of size bytes) to the new file
+ * ddir/dpath with mode: read and written, hashed into sha, when sha is
+ * given, else reflinked or copied in the kernel where possible. *n is the
+ * number of bytes copied; st (may be NULL) the new file's stat. */
+int copy_open_file(int in, uint64_t size, int ddir, const char *dpath, unsigned mode,
+		   struct stat *st, const char **what, unsigned char sha[32], uint64_t *n);
 int write_new_file(int ddir, const char *dpath, const void *data, size_t n, unsigned mode,
 		   struct stat *st);
 

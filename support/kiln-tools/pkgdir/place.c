@@ -39,6 +39,7 @@ static void perr(struct placer *pl, size_t d, const char *path, const char *fmt,
 
 void placer_init(struct placer *pl)
 {
+	copy_init();
 	kiln_hmap_init(&pl->map, 4096);
 	kiln_hmap_init(&pl->linkmap, 64);
 }
@@ -285,6 +286,56 @@ static int remove_placed(struct placer *pl, size_t d, size_t i)
 	return 0;
 }
 
+/* Copies the file of e (source in pl->b, destination in pl->a): one
+ * open and fstat of the source, whose link count tells merge whether
+ * another name of it was copied already (then linked to that copy);
+ * target/ is hashed while copied. st is the new file's stat where
+ * something reads it (assemble's .imports, the copies merge links
+ * to); else only its type, mode and size, known without asking.
+ * Returns 0, an errno, or -1 when the content is not the manifest's. */
+static int copy_entry(struct placer *pl, const struct kiln_entry *e, struct stat *st,
+		      const char **what)
+{
+	struct stat sst;
+	*what = "open source";
+	int in = openat(pl->srcfd, pl->b.p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (in < 0)
+		return errno;
+	int err = fstat(in, &sst) < 0 ? errno : S_ISREG(sst.st_mode) ? 0 : EINVAL;
+	if (err) {
+		close(in);
+		return err;
+	}
+	int multi = pl->verify && sst.st_nlink > 1;
+	if (multi && link_copy(pl, e, &sst, st)) {
+		/* the same source inode, its content already checked */
+		close(in);
+		return 0;
+	}
+	int need_st = pl->hardlink || multi;
+	unsigned char sha[32];
+	uint64_t n;
+	err = copy_open_file(in, (uint64_t)sst.st_size, pl->dstfd, pl->a.p, e->mode, need_st ? st : NULL,
+			     what, pl->verify ? sha : NULL, &n);
+	close(in);
+	if (err)
+		return err;
+	if (pl->verify && memcmp(sha, e->sha, 32) != 0) {
+		/* merge of target/: what ships is proven to be what the
+		 * owner recorded */
+		unlinkat(pl->dstfd, pl->a.p, 0);
+		return -1;
+	}
+	if (!need_st) {
+		memset(st, 0, sizeof *st);
+		st->st_mode = S_IFREG | (e->mode & 07777);
+		st->st_size = (off_t)n;
+	}
+	if (multi)
+		remember_copy(pl, e, &sst, st);
+	return 0;
+}
+
 static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, struct placed *tmp)
 {
 	struct stat st;
@@ -300,7 +351,13 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 		tmp->how = 'c';
 		what = "write";
 		err = write_new_file(pl->dstfd, dst_rel(pl, e->path, e->plen), pl->d.p, pl->d.len,
-				     e->mode, &st);
+				     e->mode, pl->hardlink ? &st : NULL);
+		if (!err && !pl->hardlink) {
+			/* merge reads no more of it than this */
+			memset(&st, 0, sizeof st);
+			st.st_mode = S_IFREG | (e->mode & 07777);
+			st.st_size = (off_t)pl->d.len;
+		}
 	} else {
 		int copy = !pl->hardlink;
 		if (!copy && linkat(pl->srcfd, pl->b.p, pl->dstfd, pl->a.p, 0) < 0) {
@@ -308,28 +365,11 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 			if (err == EXDEV || err == EMLINK || err == EPERM)
 				copy = 1, err = 0;
 		}
-		struct stat sst;
-		int multi = copy && pl->verify && fstatat(pl->srcfd, pl->b.p, &sst, AT_SYMLINK_NOFOLLOW) == 0 &&
-			    S_ISREG(sst.st_mode) && sst.st_nlink > 1;
-		if (multi && link_copy(pl, e, &sst, &st)) {
-			/* the same source inode, its content already checked */
+		if (copy) {
 			tmp->how = 'c';
-		} else if (copy && pl->verify) {
-			/* merge of target/: what ships is proven to be what the
-			 * owner recorded */
-			unsigned char sha[32];
-			tmp->how = 'c';
-			err = copy_file_sha_at(pl->srcfd, pl->b.p, pl->dstfd, pl->a.p, e->mode, &st, &what,
-					       sha);
-			if (!err && memcmp(sha, e->sha, 32) != 0) {
-				unlinkat(pl->dstfd, pl->a.p, 0);
+			err = copy_entry(pl, e, &st, &what);
+			if (err < 0)
 				return not_as_recorded(pl, d, e);
-			}
-			if (!err && multi)
-				remember_copy(pl, e, &sst, &st);
-		} else if (copy) {
-			tmp->how = 'c';
-			err = copy_file_at(pl->srcfd, pl->b.p, pl->dstfd, pl->a.p, e->mode, &st, &what);
 		} else if (!err) {
 			tmp->how = 'h';
 			if (fstatat(pl->dstfd, pl->a.p, &st, AT_SYMLINK_NOFOLLOW) < 0)

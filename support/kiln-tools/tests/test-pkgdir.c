@@ -392,6 +392,49 @@ static void test_merge(struct t *t)
 	unlink(P(t, "d/.damaged"));
 }
 
+/* Merged files have their manifest's mode exactly, special bits and
+ * read-only ones included, whatever the umask. */
+static void test_merge_modes(struct t *t)
+{
+	static const unsigned modes[] = {04755, 02711, 01644, 0444, 0600, 0640, 0755, 0400};
+	char path[900];
+	ASSEMBLE(t, "mo");
+	for (size_t i = 0; i < sizeof modes / sizeof *modes; i++) {
+		snprintf(path, sizeof path, "%s", P(t, "mo/target/m/f%04o", modes[i]));
+		put(path, "mode\n");
+		chmod(path, modes[i]);
+		snprintf(path, sizeof path, "%s", P(t, "mo/host/m/f%04o", modes[i]));
+		put(path, "mode\n");
+		chmod(path, modes[i]);
+	}
+	int rc = RECORD(t, "mo");
+	tap_ok(rc == 0, "record files of special modes") || (show(t), 0);
+	char out[700];
+	snprintf(out, sizeof out, "%s/out-modes", t->tmp);
+	static const mode_t umasks[] = {077, 022, 0};
+	static const char *const trees[] = {"target", "host"};
+	for (size_t u = 0; u < sizeof umasks / sizeof *umasks; u++) {
+		for (size_t k = 0; k < 2; k++) {
+			mode_t old = umask(umasks[u]);
+			rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", trees[k], "mo", NULL);
+			umask(old);
+			int good = rc == 0;
+			for (size_t i = 0; good && i < sizeof modes / sizeof *modes; i++) {
+				struct stat st;
+				snprintf(path, sizeof path, "%s/%s/m/f%04o", out, trees[k], modes[i]);
+				good = lstat(path, &st) == 0 && (st.st_mode & 07777) == modes[i];
+				if (!good)
+					tap_diag("%s: mode %04o", path, (unsigned)(st.st_mode & 07777));
+			}
+			tap_ok(good, "merge --tree %s under umask %03o: every file has its manifest's mode",
+			       trees[k], (unsigned)umasks[u]) || (show(t), 0);
+		}
+	}
+	char *where = NULL;
+	rmtree_at(AT_FDCWD, out, &where);
+	free(where);
+}
+
 static void test_exdev(struct t *t)
 {
 	struct stat a, b;
@@ -473,6 +516,7 @@ int main(void)
 	test_basic(&t);
 	test_conflicts(&t);
 	test_merge(&t);
+	test_merge_modes(&t);
 	test_exdev(&t);
 	test_deep(&t);
 	test_stale(&t);
