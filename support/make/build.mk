@@ -75,6 +75,8 @@ $(eval $(kiln-virtual-check-build))
 $(eval $(kiln-virtual-rules))
 
 $(kiln-damaged-rules)
+# What changed since the last build (pkg-generic.mk, docs/incremental.md).
+$(kiln-hash-rules)
 
 # Goals over all packages of the configuration (make source, ...).
 include $(TOPDIR)/support/make/download-goals.mk
