@@ -350,15 +350,19 @@ kiln-hash-files = $(sort $(call kiln-hash-dir-files,$($(2)_PKGDIR)) \
 	$(if $(KILN_KCONFIG_$(1)),$(TOPDIR)/package/pkg-kconfig.mk) \
 	$(if $(filter $(1),$(KILN_VIRTUAL_PACKAGES)),$(TOPDIR)/package/pkg-virtual.mk))
 
-# The configuration string: the values and the input files' names.
-kiln-hash-string = $(call kiln-hash-values,$(1),$(2))$(sep)files $(call kiln-hash-files,$(1),$(2))
-kiln-streq = $(and $(findstring x$(1)x,x$(2)x),$(findstring x$(2)x,x$(1)x))
+# The configuration string: the values and the input files' names,
+# then an end mark. $(call kiln-hash-same,NAME,PREFIX,BUILD_DIR): not
+# empty when .kiln-config holds the string. The mark, and not the end
+# of the text, tells where it ends: make 4.3's $(file <) does not always
+# drop the file's last newline.
+kiln-hash-string = $(call kiln-hash-values,$(1),$(2))$(sep)files $(call kiln-hash-files,$(1),$(2))$(sep)end kiln-config
+kiln-hash-same = $(findstring |$(call kiln-hash-string,$(1),$(2)),|$(file <$(3)/.kiln-config))
 
 # The rules of one package of the build: $(1) name, $(2) prefix, $(3)
 # build directory.
 define kiln-hash-rule
 $(3)/.stamp_downloaded: $(3)/.kiln-config
-$(3)/.kiln-config: $(call kiln-hash-files,$(1),$(2))$(if $(call kiln-streq,$(call kiln-hash-string,$(1),$(2)),$(file <$(3)/.kiln-config)),, FORCE)
+$(3)/.kiln-config: $(call kiln-hash-files,$(1),$(2))$(if $(call kiln-hash-same,$(1),$(2),$(3)),, FORCE)
 $(3)/.stamp_configured: $(foreach d,$(call kiln-closure,$(1)),$($(KILN_UP_$(d))_DIR)/.kiln-output)
 endef
 kiln-hash-rules = $(kiln-hash-setup)$(foreach p,$(PACKAGES),$(eval $(call kiln-hash-rule,$(p),$(KILN_UP_$(p)),$($(KILN_UP_$(p))_DIR))))
@@ -396,11 +400,10 @@ $(file >$(@D)/.kiln-values,$(call kiln-hash-values,$(PKG),$(PKGUP)))
 endef
 
 # The record step's last command: the output record, the sha256 of the
-# manifest, rewritten only when it changed.
-define kiln-write-output-record
-digest=$$(sha256sum < '$(PER_PACKAGE_DIR)/$(PKG)/manifest'); digest=$${digest%% *}
-if [ "$$(cat '$(@D)/.kiln-output' 2>/dev/null)" != "$$digest" ]; then printf '%s\n' "$$digest" > '$(@D)/.kiln-output'; fi
-endef
+# manifest (with the per-package path of reloc files made neutral),
+# rewritten only when it changed.
+kiln-write-output-record = '$(KILN_HASH_TOOL)' --output --pkg '$(PKG)' --dir '$(@D)' --root '$(PER_PACKAGE_DIR)'
+
 
 # make <pkg>-show-hash: the hash make would compute now, every input,
 # and what changed since the last build. Writes nothing in the build.
@@ -408,7 +411,7 @@ endef
 	$(call kiln-check-pkg,$*)
 	$(file >$(BASE_DIR)/.kiln-show-hash.values,$(call kiln-hash-values,$*,$(KILN_UP_$*)))
 	@'$(KILN_HASH_TOOL)' --show --values '$(BASE_DIR)/.kiln-show-hash.values' $(call kiln-hash-args,$*,$(KILN_UP_$*)) \
-		$(if $(call kiln-streq,$(call kiln-hash-string,$*,$(KILN_UP_$*)),$(file <$($(KILN_UP_$*)_DIR)/.kiln-config)),,--config-changed)
+		$(if $(call kiln-hash-same,$*,$(KILN_UP_$*),$($(KILN_UP_$*)_DIR)),,--config-changed)
 
 # ------------------------------------------------------------------
 # Package goals that need nothing but the package name.

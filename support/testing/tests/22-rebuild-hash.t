@@ -7,7 +7,7 @@
 # <pkg>-show-hash says why; show-info carries the hash.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 39
+plan 42
 
 # A copy of the test tree, whose packages the test edits.
 cp -R "$EXT" "$SCRATCH/ext"
@@ -105,4 +105,14 @@ is "$(cat "$out/target/usr/share/rb-app/built")" rl-two "rb-app was built agains
 n=$(mark)
 ok "no-op make after all that" kiln "$out"
 is "$(mark)" "$n" "it runs no step"
+
+# The hashes and output digests do not depend on the output directory
+# (rl.pc holds the per-package path): the key of a shared cache.
+ok "rb-lib-rebuild with the first output, then make" kiln "$out" rb-lib-rebuild all
+out2=$SCRATCH/elsewhere/out2
+configure "$out2" KILN_PACKAGE_RB_APP=y KILN_PACKAGE_RB_LEAF=y
+ok "the same configuration in another output directory" kiln "$out2"
+is "$(cat "$out2"/build/rb-*-1.0/.kiln-hash "$out2"/build/rb-*-1.0/.kiln-output)" \
+	"$(cat "$out"/build/rb-*-1.0/.kiln-hash "$out"/build/rb-*-1.0/.kiln-output)" \
+	"the same hashes and output digests in another output directory"
 done_testing

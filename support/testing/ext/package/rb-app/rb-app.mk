@@ -4,13 +4,16 @@
 
 # Test program of the configuration hash tests: links rb-lib, and
 # records in /usr/share/rb-app/built which rl.conf it was built with.
+# Compiled from its build directory, so that no path of the output
+# directory ends up in the program (22-rebuild-hash.t compares outputs
+# across output directories).
 RB_APP_VERSION = 1.0
 RB_APP_LICENSE = MIT
 RB_APP_DEPENDENCIES = rb-lib
 
 define RB_APP_BUILD_CMDS
 	printf 'int rl_answer(void);\nint main(void) { return rl_answer() != 42; }\n' > '$(@D)/rbapp.c'
-	cc -o '$(@D)/rbapp' '$(@D)/rbapp.c' -L'$(STAGING_DIR)/usr/lib' -lrl
+	cd '$(@D)' && cc -o rbapp rbapp.c -L'$(STAGING_DIR)/usr/lib' -lrl
 endef
 
 define RB_APP_INSTALL_TARGET_CMDS

@@ -6,7 +6,7 @@
 # copied into the build directory by the extract step, so that the
 # package's patches apply to it. RB_LIB_MESSAGE (a make variable, not in
 # the hash) goes into /etc/rl.conf, so a test can rebuild it with a new
-# output.
+# output. Its rl.pc holds its staging path (a reloc file).
 RB_LIB_VERSION = 1.0
 RB_LIB_LICENSE = MIT
 RB_LIB_INSTALL_STAGING = YES
@@ -17,11 +17,13 @@ define RB_LIB_EXTRACT_CMDS
 endef
 
 define RB_LIB_BUILD_CMDS
-	cc -shared -fPIC -o '$(@D)/librl.so' '$(@D)/rl.c'
+	cd '$(@D)' && cc -shared -fPIC -o librl.so rl.c
 endef
 
 define RB_LIB_INSTALL_STAGING_CMDS
 	install -D -m 0755 '$(@D)/librl.so' '$(STAGING_DIR)/usr/lib/librl.so'
+	mkdir -p '$(STAGING_DIR)/usr/lib/pkgconfig'
+	printf 'prefix=%s\nLibs: -L${prefix}/lib -lrl\n' '$(STAGING_DIR)/usr' > '$(STAGING_DIR)/usr/lib/pkgconfig/rl.pc'
 endef
 
 define RB_LIB_INSTALL_TARGET_CMDS
