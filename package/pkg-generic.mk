@@ -320,9 +320,10 @@ KILN_HASH_TARGET_FILES := $(TOPDIR)/toolchain/toolchain.mk
 KILN_HASH_COMMON_SYMBOLS := KILN_BUILD_HOST_TOOLS
 KILN_HASH_TARGET_SYMBOLS := KILN_ARCH KILN_ENDIAN KILN_GNU_TARGET_NAME KILN_GCC_TARGET_% KILN_TOOLCHAIN_%
 # Read once, after the configuration and every package are read.
-kiln-hash-setup = $(eval KILN_HASH_PKG_SYMBOLS := $(filter KILN_PACKAGE_%,$(.VARIABLES)))\
-	$(eval KILN_HASH_host_SYMBOLS := $(sort $(filter $(KILN_HASH_COMMON_SYMBOLS),$(.VARIABLES))))\
-	$(eval KILN_HASH_target_SYMBOLS := $(sort $(filter $(KILN_HASH_COMMON_SYMBOLS) $(KILN_HASH_TARGET_SYMBOLS),$(.VARIABLES))))
+# KILN_PACKAGE_SYMBOLS (build.mk) lists the KILN_PACKAGE_* ones.
+kiln-hash-setup = $(eval KILN_HASH_target_SYMBOLS := $(sort $(filter $(KILN_HASH_COMMON_SYMBOLS) \
+	$(KILN_HASH_TARGET_SYMBOLS),$(.VARIABLES))))$(eval KILN_HASH_host_SYMBOLS := \
+	$(filter $(KILN_HASH_COMMON_SYMBOLS),$(KILN_HASH_target_SYMBOLS)))
 
 # $(call kiln-hash-values,NAME,PREFIX): the values, one per line.
 define kiln-hash-values
@@ -334,7 +335,7 @@ source $($(2)_SOURCE)
 override_srcdir $($(2)_OVERRIDE_SRCDIR)
 closure $(call kiln-closure,$(1))$(call kiln-hash-lines,$(foreach s,$(KILN_HASH_$($(2)_TYPE)_SYMBOLS) \
 	$(sort $(filter KILN_PACKAGE_$(2)_% $(if $(filter host,$($(2)_TYPE)),KILN_PACKAGE_$(patsubst HOST_%,%,$(2))_%),\
-	$(KILN_HASH_PKG_SYMBOLS))) $($(2)_HASH_VARS),|kiln-nl|symbol $(s)=$($(s))|kiln-end|))
+	$(KILN_PACKAGE_SYMBOLS))) $($(2)_HASH_VARS),|kiln-nl|symbol $(s)=$($(s))|kiln-end|))
 endef
 # Lines joined without the blank $(foreach) puts between its words.
 kiln-hash-lines = $(subst |kiln-nl|,$(sep),$(subst |kiln-end|,,$(subst |kiln-end| ,,$(1))))

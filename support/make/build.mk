@@ -41,7 +41,9 @@ include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 # What the configuration selects: every KILN_PACKAGE_<X>=y whose <X>
 # is a package (sub-options such as KILN_PACKAGE_FOO_SSL are not).
 # Read once from the configuration, not tested per package at parse.
-KILN_SELECTED := $(sort $(foreach v,$(filter KILN_PACKAGE_%,$(.VARIABLES)),\
+# KILN_PACKAGE_SYMBOLS serves the configuration hash too (pkg-generic.mk).
+KILN_PACKAGE_SYMBOLS := $(filter KILN_PACKAGE_%,$(.VARIABLES))
+KILN_SELECTED := $(sort $(foreach v,$(KILN_PACKAGE_SYMBOLS),\
 	$(if $(filter y,$($(v))),$(KILN_NAME_$(patsubst KILN_PACKAGE_%,%,$(v))))))
 
 # Virtual packages: the provider the configuration names must be a
