@@ -410,8 +410,8 @@ kiln-write-output-record = '$(KILN_HASH_TOOL)' --output --pkg '$(PKG)' --dir '$(
 # and what changed since the last build. Writes nothing in the build.
 %-show-hash:
 	$(call kiln-check-pkg,$*)
-	$(file >$(BASE_DIR)/.kiln-show-hash.values,$(call kiln-hash-values,$*,$(KILN_UP_$*)))
-	@'$(KILN_HASH_TOOL)' --show --values '$(BASE_DIR)/.kiln-show-hash.values' $(call kiln-hash-args,$*,$(KILN_UP_$*)) \
+	$(file >$(BASE_DIR)/.kiln-show-hash-$*.values,$(call kiln-hash-values,$*,$(KILN_UP_$*)))
+	@'$(KILN_HASH_TOOL)' --show --values '$(BASE_DIR)/.kiln-show-hash-$*.values' $(call kiln-hash-args,$*,$(KILN_UP_$*)) \
 		$(if $(call kiln-hash-same,$*,$(KILN_UP_$*),$($(KILN_UP_$*)_DIR)),,--config-changed)
 
 # ------------------------------------------------------------------
@@ -490,8 +490,9 @@ KILN_UP_$(1) := $(2)
 KILN_NAME_$(2) := $(1)
 KILN_PHONY += $(1)
 $(1): $$($(2)_DIR)/.stamp_installed
-# Order-only: dependencies are built first; rebuilding one does not by
-# itself rebuild its dependents (as in Buildroot).
+# Order-only: dependencies are built first. Whether a rebuilt one
+# rebuilds its dependents is the output records' business (the
+# configuration hash, below).
 $$($(2)_DIR)/.stamp_configured: | $$($(2)_FINAL_DEPENDENCIES)
 MAKEFILE_LIST := $$(lastword $$(MAKEFILE_LIST))
 endef
