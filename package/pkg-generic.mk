@@ -159,8 +159,10 @@ endef
 
 # The framework's own work (assembling the per-package directories,
 # recording the manifest) runs as separate, silent steps so that the
-# timing log tells package time and framework time apart.
+# timing log tells package time and framework time apart. The assemble
+# before configure computes the configuration hash first (below).
 define kiln-step-body-assemble
+$(if $(filter %/.stamp_configured,$@),$(kiln-step-body-hash))
 '$(PKGDIR_TOOL)' assemble --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' $($(PKGUP)_FINAL_DEPENDENCIES)
 endef
 
@@ -245,7 +247,6 @@ $(BUILD_DIR)/%/.stamp_patched: $(BUILD_DIR)/%/.stamp_extracted
 # directory: its sources are extracted and patched again here.
 $(BUILD_DIR)/%/.stamp_configured: $(BUILD_DIR)/%/.stamp_patched | $(PKGDIR_TOOL)
 	$(if $(kiln-deps-output-changed),$(kiln-reextract))
-	$(call kiln-run-step,hash,)
 	$(call kiln-run-step,assemble,)
 	$(call kiln-run-step,configure,configuring)
 	$(Q)touch $@
@@ -294,9 +295,9 @@ kiln-damaged-rules = $(foreach p,$(filter $(PACKAGES),$(KILN_DAMAGED)),\
 # new text, so every step runs again. The input files are prerequisites
 # of .kiln-config too, so an edited file (newer) does the same. The
 # hash itself, sha256 over the input files' contents, the values and
-# the outputs of the closure, is the hash step's work (kiln-hash), just
-# before the package configures: .kiln-hash, and its inputs line by
-# line in .kiln-inputs (make <pkg>-show-hash).
+# the outputs of the closure, is computed by kiln-hash in the assemble
+# step before configure: .kiln-hash, and its inputs line by line in
+# .kiln-inputs (make <pkg>-show-hash).
 #
 # Hash equivalence: the record step writes .kiln-output, the sha256 of
 # the package's manifest, only when it changed. Each package's
@@ -390,7 +391,7 @@ $(call kiln-run-step,extract,extracting)
 $(call kiln-run-step,patch,patching) || { rm -f $(@D)/.stamp_extracted; exit 1; }
 endef
 
-# The hash step's and show-hash's arguments: $(1) name, $(2) prefix.
+# The hash's and show-hash's arguments: $(1) name, $(2) prefix.
 kiln-hash-args = --pkg '$(1)' --dir '$($(2)_DIR)' --label '$(TOPDIR)/=' \
 	$(foreach d,$(KILN_EXTERNAL),--label '$(d)/=KILN_EXTERNAL_$(KILN_EXT_NAME_$(d))_PATH/') \
 	$(foreach f,$(call kiln-hash-files,$(1),$(2)),--file '$(f)') \
