@@ -321,9 +321,10 @@ KILN_HASH_TARGET_FILES := $(TOPDIR)/toolchain/toolchain.mk
 KILN_HASH_COMMON_SYMBOLS := KILN_BUILD_HOST_TOOLS
 KILN_HASH_TARGET_SYMBOLS := KILN_ARCH KILN_ENDIAN KILN_GNU_TARGET_NAME KILN_GCC_TARGET_% KILN_TOOLCHAIN_%
 # Read once, after the configuration and every package are read.
-# KILN_PACKAGE_SYMBOLS (build.mk) lists the KILN_PACKAGE_* ones.
+# KILN_CONFIG_SYMBOLS and KILN_PACKAGE_SYMBOLS (build.mk) list those the
+# configuration sets, from one scan of .VARIABLES.
 kiln-hash-setup = $(eval KILN_HASH_target_SYMBOLS := $(sort $(filter $(KILN_HASH_COMMON_SYMBOLS) \
-	$(KILN_HASH_TARGET_SYMBOLS),$(.VARIABLES))))$(eval KILN_HASH_host_SYMBOLS := \
+	$(KILN_HASH_TARGET_SYMBOLS),$(KILN_CONFIG_SYMBOLS))))$(eval KILN_HASH_host_SYMBOLS := \
 	$(filter $(KILN_HASH_COMMON_SYMBOLS),$(KILN_HASH_target_SYMBOLS)))
 
 # $(call kiln-hash-values,NAME,PREFIX): the values, one per line.
@@ -357,24 +358,27 @@ kiln-hash-files = $(sort $(call kiln-hash-dir-files,$($(2)_PKGDIR)) \
 # empty when .kiln-config holds the string. The mark, and not the end
 # of the text, tells where it ends: make 4.3's $(file <) does not always
 # drop the file's last newline.
-kiln-hash-string = $(call kiln-hash-values,$(1),$(2))$(sep)files $(call kiln-hash-files,$(1),$(2))$(sep)end kiln-config
-kiln-hash-same = $(findstring |$(call kiln-hash-string,$(1),$(2)),|$(file <$(3)/.kiln-config))
+kiln-hash-string = $(call kiln-hash-values,$(1),$(2))$(sep)files $(4)$(sep)end kiln-config
+kiln-hash-same = $(findstring |$(call kiln-hash-string,$(1),$(2),,$(4)),|$(file <$(3)/.kiln-config))
 
 # The rules of one package of the build: $(1) name, $(2) prefix, $(3)
-# build directory.
+# build directory, $(4) its input files. Without a record (never built)
+# there is no string to compare: a fresh build, or "make source",
+# costs one $(wildcard) per package.
 define kiln-hash-rule
 $(3)/.stamp_downloaded: $(3)/.kiln-config
-$(3)/.kiln-config: $(call kiln-hash-files,$(1),$(2))$(if $(call kiln-hash-same,$(1),$(2),$(3)),, FORCE)
+$(3)/.kiln-config: $(4)$(if $(wildcard $(3)/.kiln-config),$(if $(call kiln-hash-same,$(1),$(2),$(3),$(4)),, FORCE), FORCE)
 $(3)/.stamp_configured: $(foreach d,$(call kiln-closure,$(1)),$($(KILN_UP_$(d))_DIR)/.kiln-output)
 endef
-kiln-hash-rules = $(kiln-hash-setup)$(foreach p,$(PACKAGES),$(eval $(call kiln-hash-rule,$(p),$(KILN_UP_$(p)),$($(KILN_UP_$(p))_DIR))))
+kiln-hash-rules = $(kiln-hash-setup)$(foreach p,$(PACKAGES),$(eval $(call kiln-hash-rule,$(p),$(KILN_UP_$(p)),\
+	$($(KILN_UP_$(p))_DIR),$(call kiln-hash-files,$(p),$(KILN_UP_$(p))))))
 
 # A changed configuration: the build directory is emptied but for the
 # logs and the records, and the new string is recorded (written first
 # next to the step scripts: the build directory may not exist yet when
 # make expands the recipe).
 $(BUILD_DIR)/%/.kiln-config: | $(STAMP_DIR)/.stamp_host_tools
-	$(file >$(STAMP_DIR)/$(PKG).config,$(call kiln-hash-string,$(PKG),$(PKGUP)))
+	$(file >$(STAMP_DIR)/$(PKG).config,$(call kiln-hash-string,$(PKG),$(PKGUP),,$(call kiln-hash-files,$(PKG),$(PKGUP))))
 	@mkdir -p $(@D)
 	$(Q)find '$(@D)' -mindepth 1 -maxdepth 1 ! -name .logs ! -name '.kiln-*' \
 		-exec '$(TOPDIR)/support/scripts/rm-tree' {} +
@@ -413,7 +417,7 @@ kiln-write-output-record = '$(KILN_HASH_TOOL)' --output --pkg '$(PKG)' --dir '$(
 	$(call kiln-check-pkg,$*)
 	$(file >$(BASE_DIR)/.kiln-show-hash-$*.values,$(call kiln-hash-values,$*,$(KILN_UP_$*)))
 	@'$(KILN_HASH_TOOL)' --show --values '$(BASE_DIR)/.kiln-show-hash-$*.values' $(call kiln-hash-args,$*,$(KILN_UP_$*)) \
-		$(if $(call kiln-hash-same,$*,$(KILN_UP_$*),$($(KILN_UP_$*)_DIR)),,--config-changed)
+		$(if $(call kiln-hash-same,$*,$(KILN_UP_$*),$($(KILN_UP_$*)_DIR),$(call kiln-hash-files,$*,$(KILN_UP_$*))),,--config-changed)
 
 # ------------------------------------------------------------------
 # Package goals that need nothing but the package name.

@@ -41,8 +41,10 @@ include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 # What the configuration selects: every KILN_PACKAGE_<X>=y whose <X>
 # is a package (sub-options such as KILN_PACKAGE_FOO_SSL are not).
 # Read once from the configuration, not tested per package at parse.
-# KILN_PACKAGE_SYMBOLS serves the configuration hash too (pkg-generic.mk).
-KILN_PACKAGE_SYMBOLS := $(filter KILN_PACKAGE_%,$(.VARIABLES))
+# One scan of .VARIABLES (long with thousands of packages) serves the
+# configuration hash too: KILN_HASH_SYMBOLS (pkg-generic.mk).
+KILN_CONFIG_SYMBOLS := $(filter KILN_PACKAGE_% $(KILN_HASH_COMMON_SYMBOLS) $(KILN_HASH_TARGET_SYMBOLS),$(.VARIABLES))
+KILN_PACKAGE_SYMBOLS := $(filter KILN_PACKAGE_%,$(KILN_CONFIG_SYMBOLS))
 KILN_SELECTED := $(sort $(foreach v,$(KILN_PACKAGE_SYMBOLS),\
 	$(if $(filter y,$($(v))),$(KILN_NAME_$(patsubst KILN_PACKAGE_%,%,$(v))))))
 
