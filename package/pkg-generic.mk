@@ -285,7 +285,7 @@ kiln-damaged-rules = $(foreach p,$(filter $(PACKAGES),$(KILN_DAMAGED)),\
 # depends on changed, and its dependents when its output changed
 # (docs/incremental.md).
 #
-# At parse time, for the packages of the build only, make writes a
+# At parse time, for the packages of the build only, make works out a
 # cheap text, the package's configuration string: the values that go
 # into its hash (version, source, closure, the Kconfig symbols it reads)
 # and the names of its input files. One $(file <) compares it with the
@@ -354,8 +354,8 @@ kiln-hash-files = $(sort $(call kiln-hash-dir-files,$($(2)_PKGDIR)) \
 	$(if $(filter $(1),$(KILN_VIRTUAL_PACKAGES)),$(TOPDIR)/package/pkg-virtual.mk))
 
 # The configuration string: the values and the input files' names,
-# then an end mark. $(call kiln-hash-same,NAME,PREFIX,BUILD_DIR): not
-# empty when .kiln-config holds the string. The mark, and not the end
+# then an end mark. $(call kiln-hash-same,NAME,PREFIX,BUILD_DIR,FILES):
+# not empty when .kiln-config holds the string. The mark, and not the end
 # of the text, tells where it ends: make 4.3's $(file <) does not always
 # drop the file's last newline.
 kiln-hash-string = $(call kiln-hash-values,$(1),$(2))$(sep)files $(4)$(sep)end kiln-config
@@ -409,7 +409,6 @@ endef
 # manifest (with the per-package path of reloc files made neutral),
 # rewritten only when it changed.
 kiln-write-output-record = '$(KILN_HASH_TOOL)' --output --pkg '$(PKG)' --dir '$(@D)' --root '$(PER_PACKAGE_DIR)'
-
 
 # make <pkg>-show-hash: the hash make would compute now, every input,
 # and what changed since the last build. Writes nothing in the build.
