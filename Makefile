@@ -174,7 +174,7 @@ help:
 	@echo '  oldconfig, olddefconfig, syncconfig'
 	@echo
 	@echo 'Build:'
-	@echo '  all (default)          - build everything selected, then finalize'
+	@echo '  all (default)          - build everything selected, then finalize; rebuilds what changed'
 	@echo '  <pkg>                  - build one package and what it depends on'
 	@echo '  <pkg>-source, -extract, -patch, -configure, -build, -install'
 	@echo '  <pkg>-rebuild, -reconfigure, -reinstall, -dirclean'
@@ -188,6 +188,8 @@ help:
 	@echo
 	@echo 'Inspection:'
 	@echo '  <pkg>-show-depends, <pkg>-show-rdepends, show-targets'
+	@echo '  <pkg>-show-hash        - the configuration hash, its inputs, why the next make rebuilds it'
+	@echo '                           (docs/incremental.md)'
 	@echo '  show-info              - JSON description of the packages (CPE, PURL, patches, license hashes)'
 	@echo '  sbom                   - SPDX 2.3 and CycloneDX 1.6 JSON into O/sbom (SBOM_DIR); no build needed'
 	@echo '  cve-check CVE_FEED=... - match the target packages against a local NVD 2.0 or OSV feed'

@@ -159,8 +159,10 @@ endef
 
 # The framework's own work (assembling the per-package directories,
 # recording the manifest) runs as separate, silent steps so that the
-# timing log tells package time and framework time apart.
+# timing log tells package time and framework time apart. The assemble
+# before configure computes the configuration hash first (below).
 define kiln-step-body-assemble
+$(if $(filter %/.stamp_configured,$@),$(kiln-step-body-hash))
 '$(PKGDIR_TOOL)' assemble --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' $($(PKGUP)_FINAL_DEPENDENCIES)
 endef
 
@@ -178,6 +180,7 @@ define kiln-step-body-record
 '$(RPATH_TOOL)' --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' --arch '$(KILN_ARCH_NAME)' \
 	--sysroot-dir 'host/$(GNU_TARGET_NAME)/sysroot' --build-dir '$(BUILD_DIR)' --patchelf '$(HOST_PATCHELF)' \
 	$(foreach g,$($(PKGUP)_RPATH_EXCLUDE),--exclude '$(g)')
+$(kiln-write-output-record)
 endef
 
 # ------------------------------------------------------------------
@@ -192,14 +195,14 @@ kiln-default-DOWNLOAD = $(if $($(PKGUP)_SOURCE),$(kiln-default-download))
 kiln-default-PATCH = $(if $($(PKGUP)_OVERRIDE_SRCDIR),,$(if $(kiln-dl-debian-patches),$(kiln-debian-patch)$(sep))$(kiln-default-patch))
 
 define kiln-extract-tarball
-find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs -exec rm -rf {} +
+find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs ! -name '.kiln-*' -exec rm -rf {} +
 tar -xf '$(DL_DIR)/$($(PKGUP)_DL_SUBDIR)/$($(PKGUP)_SOURCE)' -C '$(@D)' \
 	--strip-components=1 --no-same-owner --no-same-permissions
 endef
 
 define kiln-override-extract
 $(kiln-override-check)
-rsync -a --delete --exclude .git --exclude '.stamp_*' --exclude .logs \
+rsync -a --delete --exclude .git --exclude '.stamp_*' --exclude .logs --exclude '.kiln-*' \
 	'$($(PKGUP)_OVERRIDE_SRCDIR)/' '$(@D)/'
 endef
 
@@ -239,7 +242,11 @@ $(BUILD_DIR)/%/.stamp_patched: $(BUILD_DIR)/%/.stamp_extracted
 	$(call kiln-run-step,patch,patching) || { rm -f $(@D)/.stamp_extracted; exit 1; }
 	$(Q)touch $@
 
+# A dependency whose output changed (its .kiln-output is newer, see the
+# configuration hash below) sends the package back to a clean build
+# directory: its sources are extracted and patched again here.
 $(BUILD_DIR)/%/.stamp_configured: $(BUILD_DIR)/%/.stamp_patched | $(PKGDIR_TOOL)
+	$(if $(kiln-deps-output-changed),$(kiln-reextract))
 	$(call kiln-run-step,assemble,)
 	$(call kiln-run-step,configure,configuring)
 	$(Q)touch $@
@@ -257,6 +264,12 @@ $(BUILD_DIR)/%/.stamp_installed: $(BUILD_DIR)/%/.stamp_built
 	$(call kiln-run-step,record,)
 	$(Q)touch $@
 
+# The output record is written by the record step, and rewritten only
+# when the output changed: nothing to run here. An empty recipe (not a
+# missing one) makes make look at the file's date again afterwards.
+$(BUILD_DIR)/%/.kiln-output: $(BUILD_DIR)/%/.stamp_installed
+	$(empty)
+
 # A package whose files a dependent changed in place (record marked it
 # in per-package/<pkg>/.damaged) is reinstalled by the next make, so
 # nothing built from the changed copy ships. A no-op make looks at one
@@ -266,6 +279,144 @@ KILN_DAMAGED = $(if $(wildcard $(KILN_DAMAGED_INDEX)),$(foreach p,$(sort $(file 
 	$(if $(wildcard $(PER_PACKAGE_DIR)/$(p)/.damaged),$(p))))
 kiln-damaged-rules = $(foreach p,$(filter $(PACKAGES),$(KILN_DAMAGED)),\
 	$(eval $($(KILN_UP_$(p))_DIR)/.stamp_installed: FORCE))
+
+# ------------------------------------------------------------------
+# The configuration hash: a package is built again when what its result
+# depends on changed, and its dependents when its output changed
+# (docs/incremental.md).
+#
+# At parse time, for the packages of the build only, make works out a
+# cheap text, the package's configuration string: the values that go
+# into its hash (version, source, closure, the Kconfig symbols it reads)
+# and the names of its input files. One $(file <) compares it with the
+# copy recorded in the build directory, .kiln-config. When they differ,
+# .kiln-config is remade: its recipe empties the build directory (as
+# <pkg>-dirclean does, but for the logs and the records) and writes the
+# new text, so every step runs again. The input files are prerequisites
+# of .kiln-config too, so an edited file (newer) does the same. The
+# hash itself, sha256 over the input files' contents, the values and
+# the outputs of the closure, is computed by kiln-hash in the assemble
+# step before configure: .kiln-hash, and its inputs line by line in
+# .kiln-inputs (make <pkg>-show-hash).
+#
+# Hash equivalence: the record step writes .kiln-output, the sha256 of
+# the package's manifest, only when it changed. Each package's
+# .stamp_configured depends on the .kiln-output of every package of its
+# closure: a dependency rebuilt with the same output rebuilds nothing
+# downstream, one with a new output sends its dependents back to clean
+# sources (kiln-reextract).
+
+KILN_HASH_TOOL := $(TOPDIR)/support/scripts/kiln-hash
+# Infrastructure files in every package's hash; target packages add
+# toolchain.mk (TARGET_CC, TARGET_CFLAGS, ...), build-system packages
+# their package/pkg-<infra>.mk.
+KILN_HASH_COMMON_FILES := $(TOPDIR)/package/pkg-generic.mk $(TOPDIR)/package/pkg-download.mk \
+	$(TOPDIR)/support/make/host-tools.mk
+KILN_HASH_TARGET_FILES := $(TOPDIR)/toolchain/toolchain.mk
+# Global Kconfig symbols in the hash: every package's (the host tools
+# that record and the RPATH fixer use), and the target packages'
+# (architecture, CPU, ABI, toolchain), as patterns over the symbols the
+# configuration sets. A package's own are KILN_PACKAGE_<PKG>_* (a host
+# package's also its target variant's); <PKG>_HASH_VARS names others.
+KILN_HASH_COMMON_SYMBOLS := KILN_BUILD_HOST_TOOLS
+KILN_HASH_TARGET_SYMBOLS := KILN_ARCH KILN_ENDIAN KILN_GNU_TARGET_NAME KILN_GCC_TARGET_% KILN_TOOLCHAIN_%
+# Read once, after the configuration and every package are read.
+# KILN_CONFIG_SYMBOLS and KILN_PACKAGE_SYMBOLS (build.mk) list those the
+# configuration sets, from one scan of .VARIABLES.
+kiln-hash-setup = $(eval KILN_HASH_target_SYMBOLS := $(sort $(filter $(KILN_HASH_COMMON_SYMBOLS) \
+	$(KILN_HASH_TARGET_SYMBOLS),$(KILN_CONFIG_SYMBOLS))))$(eval KILN_HASH_host_SYMBOLS := \
+	$(filter $(KILN_HASH_COMMON_SYMBOLS),$(KILN_HASH_target_SYMBOLS)))
+
+# $(call kiln-hash-values,NAME,PREFIX): the values, one per line.
+define kiln-hash-values
+kiln-config 1
+package $(1)
+type $($(2)_TYPE)
+version $($(2)_VERSION)
+source $($(2)_SOURCE)
+override_srcdir $($(2)_OVERRIDE_SRCDIR)
+closure $(call kiln-closure,$(1))$(call kiln-hash-lines,$(foreach s,$(KILN_HASH_$($(2)_TYPE)_SYMBOLS) \
+	$(sort $(filter KILN_PACKAGE_$(2)_% $(if $(filter host,$($(2)_TYPE)),KILN_PACKAGE_$(patsubst HOST_%,%,$(2))_%),\
+	$(KILN_PACKAGE_SYMBOLS))) $($(2)_HASH_VARS),|kiln-nl|symbol $(s)=$($(s))|kiln-end|))
+endef
+# Lines joined without the blank $(foreach) puts between its words.
+kiln-hash-lines = $(subst |kiln-nl|,$(sep),$(subst |kiln-end|,,$(subst |kiln-end| ,,$(1))))
+
+# A package's input files: every file of its directory and of the
+# directories in it (one level), its kconfig files, <PKG>_HASH_FILES,
+# and the infrastructure files it uses.
+kiln-hash-dir-files = $(filter-out $(patsubst %/.,%,$(wildcard $(1)*/. $(1)*/*/.)),$(wildcard $(1)* $(1)*/*))
+kiln-hash-files = $(sort $(call kiln-hash-dir-files,$($(2)_PKGDIR)) \
+	$(wildcard $($(2)_KCONFIG_FILE) $($(2)_KCONFIG_FRAGMENT_FILES) $($(2)_HASH_FILES)) \
+	$(KILN_HASH_COMMON_FILES) $(if $(filter target,$($(2)_TYPE)),$(KILN_HASH_TARGET_FILES)) \
+	$(if $($(2)_INFRA),$(TOPDIR)/package/pkg-$($(2)_INFRA).mk) \
+	$(if $(KILN_KCONFIG_$(1)),$(TOPDIR)/package/pkg-kconfig.mk) \
+	$(if $(filter $(1),$(KILN_VIRTUAL_PACKAGES)),$(TOPDIR)/package/pkg-virtual.mk))
+
+# The configuration string: the values and the input files' names,
+# then an end mark. $(call kiln-hash-same,NAME,PREFIX,BUILD_DIR,FILES):
+# not empty when .kiln-config holds the string. The mark, and not the end
+# of the text, tells where it ends: make 4.3's $(file <) does not always
+# drop the file's last newline.
+kiln-hash-string = $(call kiln-hash-values,$(1),$(2))$(sep)files $(4)$(sep)end kiln-config
+kiln-hash-same = $(findstring |$(call kiln-hash-string,$(1),$(2),,$(4)),|$(file <$(3)/.kiln-config))
+
+# The rules of one package of the build: $(1) name, $(2) prefix, $(3)
+# build directory, $(4) its input files. Without a record (never built)
+# there is no string to compare: a fresh build, or "make source",
+# costs one $(wildcard) per package.
+define kiln-hash-rule
+$(3)/.stamp_downloaded: $(3)/.kiln-config
+$(3)/.kiln-config: $(4)$(if $(wildcard $(3)/.kiln-config),$(if $(call kiln-hash-same,$(1),$(2),$(3),$(4)),, FORCE), FORCE)
+$(3)/.stamp_configured: $(foreach d,$(call kiln-closure,$(1)),$($(KILN_UP_$(d))_DIR)/.kiln-output)
+endef
+kiln-hash-rules = $(kiln-hash-setup)$(foreach p,$(PACKAGES),$(eval $(call kiln-hash-rule,$(p),$(KILN_UP_$(p)),\
+	$($(KILN_UP_$(p))_DIR),$(call kiln-hash-files,$(p),$(KILN_UP_$(p))))))
+
+# A changed configuration: the build directory is emptied but for the
+# logs and the records, and the new string is recorded (written first
+# next to the step scripts: the build directory may not exist yet when
+# make expands the recipe).
+$(BUILD_DIR)/%/.kiln-config: | $(STAMP_DIR)/.stamp_host_tools
+	$(file >$(STAMP_DIR)/$(PKG).config,$(call kiln-hash-string,$(PKG),$(PKGUP),,$(call kiln-hash-files,$(PKG),$(PKGUP))))
+	@mkdir -p $(@D)
+	$(Q)find '$(@D)' -mindepth 1 -maxdepth 1 ! -name .logs ! -name '.kiln-*' \
+		-exec '$(TOPDIR)/support/scripts/rm-tree' {} +
+	$(Q)mv -f '$(STAMP_DIR)/$(PKG).config' '$@'
+
+# The configure rule's test: .stamp_configured exists, the output of a
+# package of the closure changed since, and the sources were not just
+# extracted again.
+kiln-deps-output-changed = $(and $(wildcard $@),$(filter %/.kiln-output,$?),$(if $(filter %/.stamp_patched,$?),,y))
+define kiln-reextract
+$(Q)find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs ! -name '.kiln-*' \
+	-exec '$(TOPDIR)/support/scripts/rm-tree' {} +
+$(call kiln-run-step,extract,extracting)
+$(call kiln-run-step,patch,patching) || { rm -f $(@D)/.stamp_extracted; exit 1; }
+endef
+
+# The hash's and show-hash's arguments: $(1) name, $(2) prefix.
+kiln-hash-args = --pkg '$(1)' --dir '$($(2)_DIR)' --label '$(TOPDIR)/=' \
+	$(foreach d,$(KILN_EXTERNAL),--label '$(d)/=KILN_EXTERNAL_$(KILN_EXT_NAME_$(d))_PATH/') \
+	$(foreach f,$(call kiln-hash-files,$(1),$(2)),--file '$(f)') \
+	$(foreach d,$(call kiln-closure,$(1)),--dep '$(d)' '$($(KILN_UP_$(d))_DIR)/.kiln-output')
+define kiln-step-body-hash
+$(file >$(@D)/.kiln-values,$(call kiln-hash-values,$(PKG),$(PKGUP)))
+'$(KILN_HASH_TOOL)' --values '$(@D)/.kiln-values' $(call kiln-hash-args,$(PKG),$(PKGUP))
+endef
+
+# The record step's last command: the output record, the sha256 of the
+# manifest (with the per-package path of reloc files made neutral),
+# rewritten only when it changed.
+kiln-write-output-record = '$(KILN_HASH_TOOL)' --output --pkg '$(PKG)' --dir '$(@D)' --root '$(PER_PACKAGE_DIR)'
+
+# make <pkg>-show-hash: the hash make would compute now, every input,
+# and what changed since the last build. Writes nothing in the build.
+%-show-hash:
+	$(call kiln-check-pkg,$*)
+	$(file >$(BASE_DIR)/.kiln-show-hash-$*.values,$(call kiln-hash-values,$*,$(KILN_UP_$*)))
+	@'$(KILN_HASH_TOOL)' --show --values '$(BASE_DIR)/.kiln-show-hash-$*.values' $(call kiln-hash-args,$*,$(KILN_UP_$*)) \
+		$(if $(call kiln-hash-same,$*,$(KILN_UP_$*),$($(KILN_UP_$*)_DIR),$(call kiln-hash-files,$*,$(KILN_UP_$*))),,--config-changed)
 
 # ------------------------------------------------------------------
 # Package goals that need nothing but the package name.
@@ -343,8 +494,9 @@ KILN_UP_$(1) := $(2)
 KILN_NAME_$(2) := $(1)
 KILN_PHONY += $(1)
 $(1): $$($(2)_DIR)/.stamp_installed
-# Order-only: dependencies are built first; rebuilding one does not by
-# itself rebuild its dependents (as in Buildroot).
+# Order-only: dependencies are built first. Whether a rebuilt one
+# rebuilds its dependents is the output records' business (the
+# configuration hash, below).
 $$($(2)_DIR)/.stamp_configured: | $$($(2)_FINAL_DEPENDENCIES)
 MAKEFILE_LIST := $$(lastword $$(MAKEFILE_LIST))
 endef
@@ -405,6 +557,7 @@ $(2)_INSTALL_CMDS ?= $$(kiln-$(5)-host-install),
 $(2)_INSTALL_STAGING_CMDS ?= $$(kiln-$(5)-install-staging)
 $(2)_INSTALL_TARGET_CMDS ?= $$(kiln-$(5)-install-target)
 $(2)_DEPENDENCIES += $$(if $$(filter NO,$$($(2)_NEEDS_PKGCONF)),,host-pkgconf))
+$(2)_INFRA := $(5)
 $(call inner-generic-package,$(1),$(2),$(3),$(4))
 endef
 kiln-build-system-macros = $(call kiln-define-package-macros,$(1),inner-build-system-package,$(1))

@@ -41,7 +41,11 @@ include $(addsuffix /external.mk,$(KILN_EXTERNAL))
 # What the configuration selects: every KILN_PACKAGE_<X>=y whose <X>
 # is a package (sub-options such as KILN_PACKAGE_FOO_SSL are not).
 # Read once from the configuration, not tested per package at parse.
-KILN_SELECTED := $(sort $(foreach v,$(filter KILN_PACKAGE_%,$(.VARIABLES)),\
+# One scan of .VARIABLES (long with thousands of packages) serves the
+# configuration hash too: KILN_HASH_SYMBOLS (pkg-generic.mk).
+KILN_CONFIG_SYMBOLS := $(filter KILN_PACKAGE_% $(KILN_HASH_COMMON_SYMBOLS) $(KILN_HASH_TARGET_SYMBOLS),$(.VARIABLES))
+KILN_PACKAGE_SYMBOLS := $(filter KILN_PACKAGE_%,$(KILN_CONFIG_SYMBOLS))
+KILN_SELECTED := $(sort $(foreach v,$(KILN_PACKAGE_SYMBOLS),\
 	$(if $(filter y,$($(v))),$(KILN_NAME_$(patsubst KILN_PACKAGE_%,%,$(v))))))
 
 # Virtual packages: the provider the configuration names must be a
@@ -75,6 +79,8 @@ $(eval $(kiln-virtual-check-build))
 $(eval $(kiln-virtual-rules))
 
 $(kiln-damaged-rules)
+# What changed since the last build (pkg-generic.mk, docs/incremental.md).
+$(kiln-hash-rules)
 
 # Goals over all packages of the configuration (make source, ...).
 include $(TOPDIR)/support/make/download-goals.mk

@@ -14,7 +14,7 @@ KILN_GLOBAL_GOALS := all clean distclean help menuconfig nconfig oldconfig oldde
 # here whatever <x> is, so that an unknown package gets the message
 # that names it ("unknown package 'x'").
 KILN_STEP_GOALS := %-source %-extract %-patch %-configure %-build %-install \
-	%-rebuild %-reconfigure %-reinstall %-dirclean %-show-depends %-show-rdepends \
+	%-rebuild %-reconfigure %-reinstall %-dirclean %-show-depends %-show-rdepends %-show-hash \
 	%-graph-depends %-graph-rdepends \
 	%-menuconfig %-nconfig %-savedefconfig %-update-config
 

@@ -39,6 +39,7 @@ define kiln-meta-pkg
 "override_srcdir":$(call kiln-meta-str,$($(2)_OVERRIDE_SRCDIR)),\
 "dl_subdir":$(call kiln-meta-str,$($(2)_DL_SUBDIR)),"pkgdir":$(call kiln-meta-str,$($(2)_PKGDIR)),\
 "rawname":$(call kiln-meta-str,$($(2)_RAWNAME)),"build_dir":$(call kiln-meta-str,$($(2)_DIR)),\
+"config_hash":$(call kiln-meta-str,$(strip $(file <$($(2)_DIR)/.kiln-hash))),\
 "debian_source":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_SOURCE)),\
 "debian_version":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_VERSION)),\
 "debian_patches":$(if $(filter YES,$(call kiln-pkg-var,$(2),DEBIAN_PATCHES)),true,false),\

@@ -1,0 +1,1 @@
+int rl_answer(void) { return 42; }
