@@ -7,7 +7,7 @@
 # no step.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 16
+plan 17
 
 tree=$SCRATCH/kiln
 mkdir "$tree"
