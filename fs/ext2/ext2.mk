@@ -79,8 +79,9 @@ define ROOTFS_EXT2_CMD
 		echo "rootfs-ext2: trying again with $$kib KiB"
 	done
 	if [ -n "$${SOURCE_DATE_EPOCH:-}" ]; then
-		if [ -n "$$(find "$$ROOTFS_TREE" -name '*'$$'\n''*' -print -quit)" ]; then
-			echo "rootfs-ext2: $$(find "$$ROOTFS_TREE" -name '*'$$'\n''*' -print -quit | head -n 1): a file name with a newline cannot be given to debugfs to set its time; rename it" >&2
+		newline=$$(find "$$ROOTFS_TREE" -name '*'$$'\n''*' -print -quit)
+		if [ -n "$$newline" ]; then
+			echo "rootfs-ext2: $${newline%%$$'\n'*}: a file name with a newline cannot be given to debugfs to set its time; rename it" >&2
 			exit 1
 		fi
 		{ printf '/\n'; find "$$ROOTFS_TREE" -mindepth 1 -printf '/%P\n'; printf '/lost+found\n'; } |
