@@ -86,7 +86,10 @@ $(if $(and $(filter y,$(KILN_DOWNLOAD_APT)),$(call kiln-dl-var,DEBIAN_SOURCE),$(
 endef
 
 # The hash file is shared by a package and its host variant.
-kiln-dl-hashfile = $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).hash
+# <PKG>_HASH_FILE names another hash file (a custom kernel's, which the
+# configuration names).
+kiln-hashfile-of = $(or $($(1)_HASH_FILE),$($(1)_PKGDIR)$($(1)_RAWNAME).hash)
+kiln-dl-hashfile = $(call kiln-hashfile-of,$(PKGUP))
 
 # The download goes to a temporary directory in the package's build
 # directory ($(@D)); only a verified file is moved into $(DL_DIR), under

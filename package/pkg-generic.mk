@@ -206,8 +206,12 @@ rsync -a --delete --exclude .git --exclude '.stamp_*' --exclude .logs --exclude 
 	'$($(PKGUP)_OVERRIDE_SRCDIR)/' '$(@D)/'
 endef
 
+# The package folder's *.patch files in name order, then
+# <PKG>_PATCH_FILES (absolute paths, in their order: patches a
+# configuration names, such as KILN_PACKAGE_LINUX_PATCHES).
 define kiln-default-patch
-for p in $(sort $(wildcard $($(PKGUP)_PKGDIR)*.patch)); do \
+for p in $(sort $(wildcard $($(PKGUP)_PKGDIR)*.patch)) $(foreach f,$($(PKGUP)_PATCH_FILES),'$(f)'); do \
+	test -f "$$p" || { echo "$(PKG): patch $$p does not exist; fix $(PKGUP)_PATCH_FILES (or the option that sets it)" >&2; exit 1; }; \
 	echo "Applying $${p##*/}"; patch -p1 -N -d '$(@D)' < "$$p"; done
 endef
 

@@ -49,7 +49,8 @@ HOST_CONFIGURE_OPTS = \
 # for (order-only: see .stamp_downloaded in pkg-generic.mk), and again
 # only when the configuration, PATH or a tool's settings change.
 
-KILN_HOST_TOOLS := PATCHELF FAKEROOT MKE2FS DEBUGFS MKSQUASHFS MKFS_EROFS CPIO GZIP XZ ZSTD LZ4
+KILN_HOST_TOOLS := PATCHELF FAKEROOT MKE2FS DEBUGFS MKSQUASHFS MKFS_EROFS CPIO GZIP XZ ZSTD LZ4 \
+	BC FLEX BISON DEPMOD LIBELF LIBSSL
 
 HOST_PATCHELF_CMD ?= patchelf
 HOST_PATCHELF_MIN_VERSION = 0.14
@@ -123,6 +124,48 @@ HOST_LZ4_MIN_VERSION = 1.9
 HOST_LZ4_DEBIAN = lz4
 HOST_LZ4_PACKAGE =
 HOST_LZ4_VERSION_ARG = --version
+
+# What the Linux kernel's build runs (package/linux, when selected):
+# always the build machine's. The minimum versions are the kernel's
+# own (Documentation/process/changes.rst of 6.1). libelf and libcrypto
+# are libraries: pkg-config tells their versions (objtool needs libelf,
+# sign-file and extract-cert libcrypto).
+HOST_BC_CMD ?= bc
+HOST_BC_MIN_VERSION = 1.06.95
+HOST_BC_DEBIAN = bc
+HOST_BC_PACKAGE =
+HOST_BC_VERSION_ARG = --version
+
+HOST_FLEX_CMD ?= flex
+HOST_FLEX_MIN_VERSION = 2.5.35
+HOST_FLEX_DEBIAN = flex
+HOST_FLEX_PACKAGE =
+HOST_FLEX_VERSION_ARG = --version
+
+HOST_BISON_CMD ?= bison
+HOST_BISON_MIN_VERSION = 2.0
+HOST_BISON_DEBIAN = bison
+HOST_BISON_PACKAGE =
+HOST_BISON_VERSION_ARG = --version
+
+# depmod is in /usr/sbin, which a user's PATH often lacks.
+HOST_DEPMOD_CMD ?= $(firstword $(wildcard /usr/sbin/depmod /sbin/depmod) depmod)
+HOST_DEPMOD_MIN_VERSION = 13
+HOST_DEPMOD_DEBIAN = kmod
+HOST_DEPMOD_PACKAGE =
+HOST_DEPMOD_VERSION_ARG = --version
+
+HOST_LIBELF_CMD ?= pkg-config
+HOST_LIBELF_MIN_VERSION = 0.165
+HOST_LIBELF_DEBIAN = libelf-dev
+HOST_LIBELF_PACKAGE =
+HOST_LIBELF_VERSION_ARG = --modversion libelf
+
+HOST_LIBSSL_CMD ?= pkg-config
+HOST_LIBSSL_MIN_VERSION = 1.0.0
+HOST_LIBSSL_DEBIAN = libssl-dev
+HOST_LIBSSL_PACKAGE =
+HOST_LIBSSL_VERSION_ARG = --modversion libcrypto
 
 # Built when KILN_BUILD_HOST_TOOLS=y and Kiln has a package for it.
 kiln-host-tool-built = $(and $(filter y,$(KILN_BUILD_HOST_TOOLS)),$(HOST_$(1)_PACKAGE))

@@ -37,7 +37,8 @@ define kiln-meta-pkg
 "apt_uri":$(call kiln-meta-str,$(if $(filter apt,$(call kiln-pkg-var,$(2),SITE_METHOD)),$(call kiln-apt-uri,$(2)))),\
 "redistribute":$(if $(filter NO,$($(2)_REDISTRIBUTE)),false,true),\
 "override_srcdir":$(call kiln-meta-str,$($(2)_OVERRIDE_SRCDIR)),\
-"dl_subdir":$(call kiln-meta-str,$($(2)_DL_SUBDIR)),"pkgdir":$(call kiln-meta-str,$($(2)_PKGDIR)),\
+"dl_subdir":$(call kiln-meta-str,$($(2)_DL_SUBDIR)),"hash_file":$(call kiln-meta-str,$(call kiln-hashfile-of,$(2))),\
+"patch_files":$(call kiln-json-list,$($(2)_PATCH_FILES)),"pkgdir":$(call kiln-meta-str,$($(2)_PKGDIR)),\
 "rawname":$(call kiln-meta-str,$($(2)_RAWNAME)),"build_dir":$(call kiln-meta-str,$($(2)_DIR)),\
 "config_hash":$(call kiln-meta-str,$(strip $(file <$($(2)_DIR)/.kiln-hash))),\
 "debian_source":$(call kiln-meta-str,$(call kiln-pkg-var,$(2),DEBIAN_SOURCE)),\

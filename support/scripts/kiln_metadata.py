@@ -43,6 +43,9 @@ def mk_path(meta, pkg):
 
 
 def hashfile_path(meta, pkg):
+    """The package's hash file (<PKG>_HASH_FILE, else <pkgdir>/<name>.hash)."""
+    if pkg.get('hash_file'):
+        return os.path.join(meta['topdir'], pkg['hash_file'])
     return os.path.join(pkgdir(meta, pkg), pkg['rawname'] + '.hash')
 
 
@@ -67,5 +70,5 @@ def kiln_patches(meta, pkg):
     try:
         names = sorted(n for n in os.listdir(d) if n.endswith('.patch'))
     except OSError:
-        return []
-    return [os.path.join(d, n) for n in names]
+        names = []
+    return [os.path.join(d, n) for n in names] + list(pkg.get('patch_files', []))
