@@ -151,7 +151,7 @@ define LINUX_INSTALL_TARGET_CMDS
 	$(foreach d,$(LINUX_DTBS),
 	cp '$(@D)/arch/$(LINUX_ARCH_DIR)/boot/dts/$(d)' '$(TARGET_DIR)/boot/$(notdir $(d))'))
 	if grep -q '^CONFIG_MODULES=y' '$(@D)/.config'; then \
-		$(kiln-kconfig-make) INSTALL_MOD_PATH='$(TARGET_DIR)' INSTALL_MOD_STRIP=1 modules_install && \
+		$(kiln-kconfig-make) INSTALL_MOD_PATH='$(TARGET_DIR)' INSTALL_MOD_STRIP=1 modules_install; \
 		rm -f '$(TARGET_DIR)'/lib/modules/*/build '$(TARGET_DIR)'/lib/modules/*/source; \
 	fi
 endef

@@ -56,7 +56,7 @@ define SKELETON_FINALIZE_HOOK
 	esac; \
 	case "$$hash" in *:*) echo "skeleton: KILN_TARGET_GENERIC_ROOT_PASSWD starts with '$$' so it is taken as a hash, but it holds a ':', which no crypt hash has and /etc/shadow cannot hold; give the hash as crypt(3) or mkpasswd wrote it, or the clear text" >&2; exit 1 ;; esac; \
 	rm -f '$(TARGET_DIR)/etc/shadow'; \
-	KILN_HASH="$$hash" awk 'BEGIN { FS = OFS = ":" } $$1 == "root" { $$2 = ENVIRON["KILN_HASH"] } { print }' \
+	KILN_HASH="$$hash" awk 'BEGIN { FS = OFS = ":" } /^#/ { next } $$1 == "root" { $$2 = ENVIRON["KILN_HASH"] } { print }' \
 		'$(TOPDIR)/system/shadow.in' > '$(TARGET_DIR)/etc/shadow'; \
 	chmod 0600 '$(TARGET_DIR)/etc/shadow'
 endef

@@ -223,6 +223,9 @@ HOST_GZIP = $(call kiln-host-tool,GZIP)
 HOST_XZ = $(call kiln-host-tool,XZ)
 HOST_ZSTD = $(call kiln-host-tool,ZSTD)
 HOST_LZ4 = $(call kiln-host-tool,LZ4)
+# The kernel's modules_install (package/linux); the others of the
+# kernel's tools it finds in PATH.
+HOST_DEPMOD = $(call kiln-host-tool,DEPMOD)
 
 HOST_TOOL_DEPS_PATCHELF := $(call kiln-host-tool-built,PATCHELF)
 HOST_TOOL_DEPS_FAKEROOT :=

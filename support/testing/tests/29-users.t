@@ -27,8 +27,8 @@ like "$group" '^kilnextra:x:1001:kilnuser,tableuser$' "a group-only line, with i
 like "$group" '^users:x:100:kilnuser$' "a skeleton group gets a member"
 like "$group" '^tablegrp:x:1500:$' "a user's main group is created with its gid"
 shadow=$(cat "$etc/shadow")
-like "$shadow" '^svcd:!:::::::$' "a ! password locks the account"
-like "$shadow" '^tableuser::::::::$' "a - password is empty"
+like "$shadow" '^svcd:!::0:99999:7:::$' "a ! password locks the account"
+like "$shadow" '^tableuser:::0:99999:7:::$' "a - password is empty"
 hash=$(sed -n 's/^kilnuser:\([^:]*\):.*/\1/p' "$etc/shadow")
 like "$hash" '^[$]6[$]' "a =clear-text password is hashed with SHA-512 crypt"
 salt=$(cut -d'$' -f3 <<<"$hash")
