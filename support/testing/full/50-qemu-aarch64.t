@@ -1,18 +1,26 @@
 #!/bin/bash
-# (full) qemu_aarch64_defconfig (busybox, dropbear, zlib, openssl) from
-# a clean output directory with make -j2, then the other packages Kiln
-# ships added to it (lua, expat, xz, bzip2, pcre2, libffi). Under
-# run-target: busybox exec chains and exit codes, dropbearkey, openssl
-# dgst, lua, xz and bzip2 round trips (checked against the build
-# machine's tools), xmlwf exit codes, pcre2grep. The rootfs tarball is
-# root's, with /dev/console and a hashed root password, no build path in
-# any file; a no-op make leaves it alone and SOURCE_DATE_EPOCH makes it
-# reproducible; every image format (cpio, ext4, squashfs, EROFS) lists
-# the tar's entries; busybox-menuconfig (through tmux) drops an applet and
-# the next make rebuilds busybox without it.
+# (full) qemu_aarch64_virt_defconfig (the kernel, busybox, dropbear,
+# zlib, openssl; cpio and ext4 images) from a clean output directory
+# with make -j2, then the other packages Kiln ships added to it (lua,
+# expat, xz, bzip2, pcre2, libffi). The kernel holds no build path and
+# its build stamp none of the build machine; its module is indexed by
+# depmod. Booted in qemu-system (boot_aarch64.py, through the image's own
+# start-qemu.sh): from the initramfs, then from ext4 on virtio-blk, root
+# logs in with the configured password, rcS started dropbear, openssl
+# and modprobe work, ssh from this machine through a forwarded port runs
+# a command with a key the overlay put in the image, and poweroff ends
+# qemu with status 0. Under run-target: busybox exec chains and exit
+# codes, dropbearkey, openssl dgst, lua, xz and bzip2 round trips
+# (checked against the build machine's tools), xmlwf exit codes,
+# pcre2grep. The rootfs tarball is root's, with /dev/console and a
+# hashed root password, no build path in any file; a no-op make leaves
+# it alone and SOURCE_DATE_EPOCH makes it reproducible; every image
+# format (cpio, ext4, squashfs, EROFS) lists the tar's entries;
+# busybox-menuconfig (through tmux) drops an applet and the next make
+# rebuilds busybox without it.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 54
+plan 74
 
 rt=$TOPDIR/utils/run-target
 export KILN_CACHE_DIR=${KILN_TEST_CACHE_DIR:-$SCRATCH/cache}
@@ -21,8 +29,18 @@ mkdir -p "$TMPDIR"
 
 out=$SCRATCH/out
 mkdir -p "$out"
-{ cat "$TOPDIR/configs/qemu_aarch64_defconfig"; echo 'KILN_TARGET_GENERIC_ROOT_PASSWD="kiln-secret"'; } >"$SCRATCH/defconfig"
-ok "qemu_aarch64_defconfig with a root password" kiln "$out" KILN_DEFCONFIG="$SCRATCH/defconfig" defconfig
+# An ssh key for root, put in the image by a second overlay.
+ssh-keygen -q -t ed25519 -N '' -C kiln-test -f "$SCRATCH/id"
+mkdir -p "$SCRATCH/overlay/root/.ssh"
+cp "$SCRATCH/id.pub" "$SCRATCH/overlay/root/.ssh/authorized_keys"
+chmod 0700 "$SCRATCH/overlay/root/.ssh"
+chmod 0600 "$SCRATCH/overlay/root/.ssh/authorized_keys"
+{
+	grep -v '^KILN_ROOTFS_OVERLAY=' "$TOPDIR/configs/qemu_aarch64_virt_defconfig"
+	echo 'KILN_TARGET_GENERIC_ROOT_PASSWD="kiln-secret"'
+	echo "KILN_ROOTFS_OVERLAY=\"board/qemu/overlay $SCRATCH/overlay\""
+} >"$SCRATCH/defconfig"
+ok "qemu_aarch64_virt_defconfig with a root password and an ssh key" kiln "$out" KILN_DEFCONFIG="$SCRATCH/defconfig" defconfig
 ok "make -j2 builds it from a clean output directory" kiln "$out" -j2
 tarball=$out/images/rootfs.tar
 ok "output/images/rootfs.tar exists" test -s "$tarball"
@@ -62,6 +80,28 @@ want=$(sha256sum <"$SCRATCH/known" | cut -d' ' -f1)
 like "$(target /usr/bin/openssl dgst -sha256 <"$SCRATCH/known")" "= $want\$" \
 	"run-target: openssl dgst -sha256 of a known file"
 like "$(target /usr/bin/openssl version)" '^OpenSSL 3\.0\.20 ' "run-target: openssl version"
+
+# The kernel.
+images=$out/images
+ok "output/images/Image exists" test -s "$images/Image"
+like "$(strings "$images/Image" | grep -m1 '^Linux version ')" '^Linux version 6\.1\.176 \(kiln@kiln\) .* #1 SMP ' \
+	"the kernel's build stamp names no user or host of the build machine"
+is "$(grep -caF -e "$out" -e "$TOPDIR" -e "$SCRATCH" "$images/Image")" 0 "the kernel image holds no build path"
+like "$(cat "$out"/target/lib/modules/6.1.176/modules.dep)" '^kernel/drivers/net/dummy\.ko:' \
+	"modules.dep (the build machine's depmod) lists the dummy module"
+ok "images/start-qemu.sh is written and executable" test -x "$images/start-qemu.sh"
+
+# Booted in qemu-system: each line of boot_aarch64.py is one check.
+"$TOPDIR/support/testing/full/boot_aarch64.py" "$images" kiln-secret "$SCRATCH/id" "$SCRATCH" \
+	>"$SCRATCH/boot.out" 2>&1 || true
+while IFS= read -r line; do
+	case "$line" in
+	"ok - "*) pass "${line#ok - }" ;;
+	"not ok - "*) fail "${line#not ok - }" ;;
+	"#"*) echo "$line" ;;
+	esac
+done <"$SCRATCH/boot.out"
+grep -q '^ok - ' "$SCRATCH/boot.out" || fail "boot_aarch64.py ran" "$(tail -n 20 "$SCRATCH/boot.out")"
 
 # The other packages, added to the same output directory.
 cat >>"$out/.config" <<'EOC'
