@@ -292,11 +292,13 @@ class Board:
         start = 'KILN-%s-S%d' % (self.token, n)
         end = 'KILN-%s-E%d-' % (self.token, n)
         # One line, so that no prompt comes between the markers; eval,
-        # so that a syntax error in cmd is a status like any other.
+        # so that a syntax error in cmd is a status like any other
+        # ("command" keeps an interactive shell from dropping the line).
         # The markers are split by '' in the line sent, so its echo
         # (even wrapped by line editing) never matches them.
         quoted = "'" + cmd.replace("'", "'\\''") + "'"
-        line = ("echo '%s''%s'; eval %s; printf '\\n%%s%%s\\n' '%s''%s' \"$?\""
+        line = ("echo '%s''%s'; command eval %s; "
+                "printf '\\n%%s%%s\\n' '%s''%s' \"$?\""
                 % (start[:-1], start[-1], quoted, end[:-1], end[-1]))
         self.child.send(line + '\n')
         what = 'running %r' % cmd
@@ -416,8 +418,8 @@ def main(argv=None):
                    timeout=args.timeout,
                    boot_timeout=args.boot_timeout) as board:
             board.boot()
-            print('booted to "%s login:" in %.1f s' % (board.hostname,
-                                                      board.boot_seconds))
+            print('booted to "%s login:" in %.1f s'
+                  % (board.hostname, board.boot_seconds))
             board.login(args.password)
             for cmd in args.run:
                 out, status = board.run(cmd)
