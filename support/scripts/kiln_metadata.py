@@ -71,4 +71,5 @@ def kiln_patches(meta, pkg):
         names = sorted(n for n in os.listdir(d) if n.endswith('.patch'))
     except OSError:
         names = []
-    return [os.path.join(d, n) for n in names] + list(pkg.get('patch_files', []))
+    own = [os.path.join(d, n) for n in names]
+    return own + list(pkg.get('patch_files', []))
