@@ -9,29 +9,20 @@ linux-abs = $(foreach f,$(1),$(abspath $(if $(filter /%,$(f)),,$(TOPDIR)/)$(f)))
 # The source. By default Debian's 6.1 tree through apt: the .orig
 # tarball is upstream's linux-6.1.176 (Debian's own patches, in its
 # .debian.tar.xz, are not applied).
+linux-tarball := $(strip $(KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION))
 ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_TARBALL),y)
-LINUX_TARBALL := $(strip $(KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION))
-LINUX_SOURCE := $(notdir $(LINUX_TARBALL))
-LINUX_SITE := $(patsubst %/,%,$(dir $(LINUX_TARBALL)))
-LINUX_VERSION := $(patsubst linux-%,%,$(basename $(basename $(LINUX_SOURCE))))
-LINUX_HASH_FILE := $(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE))
-ifeq ($(filter linux-%.tar.gz linux-%.tar.xz linux-%.tar.bz2,$(LINUX_SOURCE)),)
-$(error linux: KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION '$(LINUX_TARBALL)' does not name a linux-<version>.tar.gz, .tar.xz or .tar.bz2 file; fix it in make menuconfig (Kernel))
-endif
+LINUX_VERSION := $(patsubst linux-%,%,$(basename $(basename $(notdir $(linux-tarball)))))
+LINUX_SOURCE := $(notdir $(linux-tarball))
+LINUX_SITE := $(patsubst %/,%,$(dir $(linux-tarball)))
 else ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_GIT),y)
-LINUX_SITE := $(strip $(KILN_PACKAGE_LINUX_CUSTOM_REPO_URL))
-LINUX_SITE_METHOD = git
 LINUX_VERSION := $(strip $(KILN_PACKAGE_LINUX_CUSTOM_REPO_VERSION))
 LINUX_SOURCE = linux-$(LINUX_VERSION).tar.gz
-LINUX_HASH_FILE := $(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE))
-ifeq ($(and $(LINUX_SITE),$(LINUX_VERSION)),)
-$(error linux: a custom git kernel needs KILN_PACKAGE_LINUX_CUSTOM_REPO_URL and KILN_PACKAGE_LINUX_CUSTOM_REPO_VERSION; set them in make menuconfig (Kernel))
-endif
+LINUX_SITE := $(strip $(KILN_PACKAGE_LINUX_CUSTOM_REPO_URL))
+LINUX_SITE_METHOD = git
 else ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_LOCAL),y)
 LINUX_VERSION = custom
-LINUX_SITE_METHOD = local
 LINUX_SITE := $(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_CUSTOM_LOCAL_PATH))
-$(if $(LINUX_SITE),,$(error linux: KILN_PACKAGE_LINUX_CUSTOM_LOCAL_PATH is empty; set the kernel source tree in make menuconfig (Kernel)))
+LINUX_SITE_METHOD = local
 else
 LINUX_VERSION = 6.1.176
 LINUX_SOURCE = linux_$(LINUX_VERSION).orig.tar.xz
@@ -39,17 +30,31 @@ LINUX_SITE_METHOD = apt
 LINUX_DEBIAN_SOURCE = linux
 LINUX_DEBIAN_VERSION = 6.1.176-1
 endif
-ifneq ($(LINUX_HASH_FILE),)
-# A custom source's hash file is the configuration's: a missing one
-# stops the parse, before anything is downloaded.
-$(if $(wildcard $(LINUX_HASH_FILE)),,$(error linux: KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE: '$(LINUX_HASH_FILE)' does not exist; write it with the lines "sha256 <hash> $(LINUX_SOURCE)" and "sha256 <hash> COPYING" (see docs/linux.md)))
-endif
-
 LINUX_LICENSE = GPL-2.0
 LINUX_LICENSE_FILES = COPYING
 LINUX_CPE_ID_VENDOR = linux
 LINUX_CPE_ID_PRODUCT = linux_kernel
 LINUX_SUPPLIER = The Linux kernel developers
+
+# A custom source's hash file is the configuration's: a wrong one
+# stops the parse, before anything is downloaded.
+ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_TARBALL),y)
+ifeq ($(filter linux-%.tar.gz linux-%.tar.xz linux-%.tar.bz2,$(LINUX_SOURCE)),)
+$(error linux: KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION '$(linux-tarball)' does not name a linux-<version>.tar.gz, .tar.xz or .tar.bz2 file; fix it in make menuconfig (Kernel))
+endif
+endif
+ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_GIT),y)
+ifeq ($(and $(LINUX_SITE),$(LINUX_VERSION)),)
+$(error linux: a custom git kernel needs KILN_PACKAGE_LINUX_CUSTOM_REPO_URL and KILN_PACKAGE_LINUX_CUSTOM_REPO_VERSION; set them in make menuconfig (Kernel))
+endif
+endif
+ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_LOCAL),y)
+$(if $(LINUX_SITE),,$(error linux: KILN_PACKAGE_LINUX_CUSTOM_LOCAL_PATH is empty; set the kernel source tree in make menuconfig (Kernel)))
+endif
+ifneq ($(KILN_PACKAGE_LINUX_CUSTOM_TARBALL)$(KILN_PACKAGE_LINUX_CUSTOM_GIT),)
+LINUX_HASH_FILE := $(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE))
+$(if $(wildcard $(LINUX_HASH_FILE)),,$(error linux: KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE: '$(LINUX_HASH_FILE)' does not exist; write it with the lines "sha256 <hash> $(LINUX_SOURCE)" and "sha256 <hash> COPYING" (see docs/linux.md)))
+endif
 LINUX_PATCH_FILES := $(foreach p,$(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_PATCHES)),\
 	$(if $(wildcard $(p)/.),$(sort $(wildcard $(p)/*.patch)),$(p)))
 
