@@ -26,7 +26,7 @@ for board in arm:qemu_arm_virt:armv7l riscv64:qemu_riscv64_virt:riscv64 x86_64:q
 		fail "$arch: make -j2 builds the kernel and the images" "$(tail -n 20 "$SCRATCH/$arch-build.log")"
 		continue
 	fi
-	echo "# $arch: built in $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
+	echo "# $arch: built in $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s, the kernel's build step $(awk '$1 == "linux" && $2 == "build" { printf "%.0f", $4 - $3 }' "$out/build/build-time.log") s"
 	t0=$EPOCHREALTIME
 	run=$(/usr/bin/python3 "$runtime" --images "$out/images" --log "$SCRATCH/$arch-console.log" --run 'uname -m' 2>&1) || true
 	echo "# $arch: $(grep -m1 '^booted to' <<<"$run"); the whole boot, command and power-off in $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
