@@ -302,15 +302,17 @@ class Board:
                 % (start[:-1], start[-1], quoted, end[:-1], end[-1]))
         self.child.send(line + '\n')
         what = 'running %r' % cmd
-        self._expect([re.escape(start) + r'\r?\n'], timeout,
+        # A serial console ends lines with "\r\r\n" (the board's tty
+        # and the pseudo terminal each add a "\r").
+        self._expect([re.escape(start) + r'\r*\n'], timeout,
                      what + ' (waiting for its start marker)')
-        self._expect([r'\r?\n' + re.escape(end) + r'(\d+)\r?\n'], timeout,
+        self._expect([r'\r*\n' + re.escape(end) + r'(\d+)\r*\n'], timeout,
                      what + ' (waiting for it to finish)')
         status = int(self.child.match.group(1))
         out = self.child.before.decode('utf-8', 'replace')
         self._expect([re.escape(self.prompt)], timeout,
                      what + ' (waiting for the prompt after it)')
-        out = out.replace('\r\n', '\n').replace('\r', '')
+        out = out.replace('\r', '')
         return out.rstrip('\n'), status
 
     def poweroff(self, timeout=30, cmd='poweroff'):
