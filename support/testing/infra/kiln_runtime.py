@@ -250,7 +250,10 @@ class Board:
         timeout = self._t(timeout, self.timeout)
         self.child.sendline(user)
         what = 'logging in as %s' % user
-        i = self._expect([PASSWORD_RE, INCORRECT_RE, PROMPT_GUESS_RE],
+        # A prompt that does not end in "# " or "$ " costs the timeout
+        # (TIMEOUT is then taken as a shell), not a failure.
+        i = self._expect([PASSWORD_RE, INCORRECT_RE, PROMPT_GUESS_RE,
+                          pexpect.TIMEOUT],
                          timeout, what + ' (after the user name)')
         self.password_prompted = i == 0
         if i == 0:
@@ -260,8 +263,8 @@ class Board:
                           '(KILN_TARGET_GENERIC_ROOT_PASSWD of the '
                           'configuration)' % user)
             self.child.sendline(password)
-            i = self._expect([INCORRECT_RE, PROMPT_GUESS_RE], timeout,
-                             what + ' (after the password)') + 1
+            i = self._expect([INCORRECT_RE, PROMPT_GUESS_RE, pexpect.TIMEOUT],
+                             timeout, what + ' (after the password)') + 1
         if i == 1:
             self.fail('login as %s failed: the board said "Login '
                       'incorrect"; check the password against '

@@ -18,7 +18,7 @@ sys.path.insert(0, INFRA)
 from kiln_runtime import Board, BoardError, Tap  # noqa: E402
 
 FAKE = os.path.join(INFRA, 'fake-console')
-tap = Tap(66)
+tap = Tap(67)
 S = tap.scratch
 
 
@@ -114,6 +114,13 @@ with open(os.path.join(S, 'pw.log'), 'rb') as f:
     whole = f.read()
     tap.ok(b'Password: \r\n' in whole and b'Password: s3cr3t' not in whole,
            'the password is not echoed in the log')
+
+# -- a prompt login() does not guess: the timeout, then in sync anyway ----
+with fake('oddprompt', '--prompt', 'ready> ', timeout=2) as b:
+    b.boot(10)
+    b.login()
+    tap.is_(b.run('echo odd'), ('odd', 0),
+            'a shell prompt not ending in "# ": login() still gets in sync')
 
 # -- images_dir: IMAGES/start-qemu.sh ARGS ------------------------------
 images = os.path.join(S, 'images')
