@@ -305,15 +305,16 @@ class Board:
                 % (start[:-1], start[-1], quoted, end[:-1], end[-1]))
         self.child.send(line + '\n')
         what = 'running %r' % cmd
-        self._expect([re.escape(start) + r'\r?\n'], timeout,
+        # qemu's serial console on a pty can give "\r\r\n" for "\n".
+        self._expect([re.escape(start) + r'\r*\n'], timeout,
                      what + ' (waiting for its start marker)')
-        self._expect([r'\r?\n' + re.escape(end) + r'(\d+)\r?\n'], timeout,
+        self._expect([r'\r*\n' + re.escape(end) + r'(\d+)\r*\n'], timeout,
                      what + ' (waiting for it to finish)')
         status = int(self.child.match.group(1))
         out = self.child.before.decode('utf-8', 'replace')
         self._expect([re.escape(self.prompt)], timeout,
                      what + ' (waiting for the prompt after it)')
-        out = out.replace('\r\n', '\n').replace('\r', '')
+        out = re.sub(r'\r+\n', '\n', out).replace('\r', '')
         return out.rstrip('\n'), status
 
     def poweroff(self, timeout=30, cmd='poweroff'):
