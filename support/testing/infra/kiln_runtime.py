@@ -250,7 +250,10 @@ class Board:
         timeout = self._t(timeout, self.timeout)
         self.child.sendline(user)
         what = 'logging in as %s' % user
-        i = self._expect([PASSWORD_RE, INCORRECT_RE, PROMPT_GUESS_RE],
+        # A prompt that does not end in "# " or "$ " costs the timeout
+        # (TIMEOUT is then taken as a shell), not a failure.
+        i = self._expect([PASSWORD_RE, INCORRECT_RE, PROMPT_GUESS_RE,
+                          pexpect.TIMEOUT],
                          timeout, what + ' (after the user name)')
         self.password_prompted = i == 0
         if i == 0:
@@ -260,8 +263,8 @@ class Board:
                           '(KILN_TARGET_GENERIC_ROOT_PASSWD of the '
                           'configuration)' % user)
             self.child.sendline(password)
-            i = self._expect([INCORRECT_RE, PROMPT_GUESS_RE], timeout,
-                             what + ' (after the password)') + 1
+            i = self._expect([INCORRECT_RE, PROMPT_GUESS_RE, pexpect.TIMEOUT],
+                             timeout, what + ' (after the password)') + 1
         if i == 1:
             self.fail('login as %s failed: the board said "Login '
                       'incorrect"; check the password against '
@@ -302,8 +305,7 @@ class Board:
                 % (start[:-1], start[-1], quoted, end[:-1], end[-1]))
         self.child.send(line + '\n')
         what = 'running %r' % cmd
-        # A serial console ends lines with "\r\r\n" (the board's tty
-        # and the pseudo terminal each add a "\r").
+        # qemu's serial console on a pty can give "\r\r\n" for "\n".
         self._expect([re.escape(start) + r'\r*\n'], timeout,
                      what + ' (waiting for its start marker)')
         self._expect([r'\r*\n' + re.escape(end) + r'(\d+)\r*\n'], timeout,
@@ -312,7 +314,7 @@ class Board:
         out = self.child.before.decode('utf-8', 'replace')
         self._expect([re.escape(self.prompt)], timeout,
                      what + ' (waiting for the prompt after it)')
-        out = out.replace('\r', '')
+        out = re.sub(r'\r+\n', '\n', out).replace('\r', '')
         return out.rstrip('\n'), status
 
     def poweroff(self, timeout=30, cmd='poweroff'):

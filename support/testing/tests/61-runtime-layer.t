@@ -18,7 +18,7 @@ sys.path.insert(0, INFRA)
 from kiln_runtime import Board, BoardError, Tap  # noqa: E402
 
 FAKE = os.path.join(INFRA, 'fake-console')
-tap = Tap(66)
+tap = Tap(68)
 S = tap.scratch
 
 
@@ -79,6 +79,8 @@ tap.is_(b.run('printf abc'), ('abc', 0), 'run(): output with no final newline')
 tap.is_(b.run('printf "a\\n\\n\\n"'), ('a', 0),
         'run(): final newlines removed')
 tap.is_(b.run('true'), ('', 0), 'run(): no output')
+tap.is_(b.run("printf 'a\\r\\r\\nb\\r\\n'"), ('a\nb', 0),
+        'run(): "\\r\\r\\n" (qemu on a pty) made "\\n" too')
 tap.is_(b.run('echo oops; sh -c "exit 7"'), ('oops', 7),
         'run(): a non-zero status, with output')
 tap.is_(b.run('false'), ('', 1), 'run(): false is status 1')
@@ -114,6 +116,13 @@ with open(os.path.join(S, 'pw.log'), 'rb') as f:
     whole = f.read()
     tap.ok(b'Password: \r\n' in whole and b'Password: s3cr3t' not in whole,
            'the password is not echoed in the log')
+
+# -- a prompt login() does not guess: the timeout, then in sync anyway ----
+with fake('oddprompt', '--prompt', 'ready> ', timeout=2) as b:
+    b.boot(10)
+    b.login()
+    tap.is_(b.run('echo odd'), ('odd', 0),
+            'a shell prompt not ending in "# ": login() still gets in sync')
 
 # -- images_dir: IMAGES/start-qemu.sh ARGS ------------------------------
 images = os.path.join(S, 'images')
