@@ -88,7 +88,7 @@ endef
 # The hash file is shared by a package and its host variant.
 # <PKG>_HASH_FILE names another hash file (a custom kernel's, which the
 # configuration names).
-kiln-hashfile-of = $(or $($(1)_HASH_FILE),$($(1)_PKGDIR)$($(1)_RAWNAME).hash)
+kiln-hashfile-of = $(or $(call kiln-pkg-var,$(1),HASH_FILE),$($(1)_PKGDIR)$($(1)_RAWNAME).hash)
 kiln-dl-hashfile = $(call kiln-hashfile-of,$(PKGUP))
 
 # The download goes to a temporary directory in the package's build

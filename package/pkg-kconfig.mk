@@ -85,15 +85,16 @@ kiln-kconfig-goal-make = $(kiln-kconfig-env) $(TARGET_MAKE_ENV) $(MAKE) -C '$($(
 	$(Q)echo "$*: minimal configuration in $($(PKGUP)_DIR)/defconfig"
 
 # update-config leaves out kconfig's date line (a diff-friendly file)
-# and leaves the file as old as the configure stamp: the .config it
-# holds is already the one built.
+# and leaves the file as old as the configuration hash's record
+# (.kiln-config, which lists it): the .config it holds is already the
+# one built, so neither the hash nor the configure stamp is redone.
 %-update-config: $(call kiln-stamp-of,configured)
 	$(call kiln-kconfig-check,$*,update-config)
 	$(Q)test -n '$(call kiln-var,KCONFIG_FILE)' || { \
 		echo "$*: no $(PKGUP)_KCONFIG_FILE to update (the package starts from $(call kiln-var,KCONFIG_DEFCONFIG)); set $(PKGUP)_KCONFIG_FILE in $($(PKGUP)_PKGDIR)$*.mk" >&2; exit 1; }
 	$(Q)sed -E '/^# [A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]?[0-9] [0-9:]+ [0-9]+$$/d' \
 		'$($(PKGUP)_DIR)/.config' > '$(call kiln-var,KCONFIG_FILE)'
-	$(Q)touch -r '$($(PKGUP)_DIR)/.stamp_configured' '$(call kiln-var,KCONFIG_FILE)'
+	$(Q)touch -r '$($(PKGUP)_DIR)/.kiln-config' '$(call kiln-var,KCONFIG_FILE)'
 	$(Q)echo "$*: configuration saved to $(call kiln-var,KCONFIG_FILE)"
 
 # ------------------------------------------------------------------
@@ -104,7 +105,9 @@ KILN_KCONFIG_$(1) := y
 $(2)_CONFIGURE_CMDS ?= $$(kiln-kconfig-configure)
 $$(if $$($(2)_KCONFIG_FILE)$$($(2)_KCONFIG_DEFCONFIG),,$$(error $(1): set $(2)_KCONFIG_FILE or $(2)_KCONFIG_DEFCONFIG in $(pkgdir)$(1).mk))
 $(call inner-generic-package,$(1),$(2),$(3),$(4))
-$$($(2)_DIR)/.stamp_configured: $$($(2)_KCONFIG_FILE) $$($(2)_KCONFIG_FRAGMENT_FILES)
+# A missing file makes the configure step run (FORCE), whose recipe
+# names the file and the option, instead of make's "No rule to make".
+$$($(2)_DIR)/.stamp_configured: $$(call kiln-files-or-force,$$($(2)_KCONFIG_FILE) $$($(2)_KCONFIG_FRAGMENT_FILES))
 endef
 
 $(call kiln-define-target-macro,kconfig,inner-kconfig-package)

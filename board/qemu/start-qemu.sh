@@ -56,22 +56,22 @@ case "$ARCH" in
 aarch64)
 	qemu=qemu-system-aarch64 deb=qemu-system-arm console=ttyAMA0 bus=device
 	set -- -M virt -cpu cortex-a53 "$@"
-	kernel=$(first Image Image.gz vmlinux) ;;
+	kernel=$(first Image Image.gz) formats='Image or Image.gz' ;;
 arm)
 	qemu=qemu-system-arm deb=qemu-system-arm console=ttyAMA0 bus=device
 	set -- -M virt,highmem=off -cpu cortex-a15 "$@"
-	kernel=$(first zImage vmlinux) ;;
+	kernel=$(first zImage) formats=zImage ;;
 riscv64)
 	qemu=qemu-system-riscv64 deb=qemu-system-misc console=ttyS0 bus=device
 	set -- -M virt -bios default "$@"
-	kernel=$(first Image Image.gz vmlinux) ;;
+	kernel=$(first Image) formats='Image (qemu does not decompress Image.gz here)' ;;
 x86_64)
 	qemu=qemu-system-x86_64 deb=qemu-system-x86 console=ttyS0 bus=pci
 	set -- -M pc "$@"
-	kernel=$(first bzImage vmlinux) ;;
+	kernel=$(first bzImage) formats=bzImage ;;
 *) die "this script was written for architecture '$ARCH', which it does not know" ;;
 esac
-[ -n "$kernel" ] || die "no kernel image in $here: build the board's defconfig (make) first"
+[ -n "$kernel" ] || die "no kernel image in $here (qemu boots $formats on $ARCH): build the board's defconfig (make) first, with that kernel format"
 
 ext4=$(first rootfs.ext4)
 cpio=$(first rootfs.cpio.gz rootfs.cpio)

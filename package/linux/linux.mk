@@ -11,7 +11,9 @@ linux-abs = $(foreach f,$(1),$(abspath $(if $(filter /%,$(f)),,$(TOPDIR)/)$(f)))
 # .debian.tar.xz, are not applied).
 linux-tarball := $(strip $(KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION))
 ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_TARBALL),y)
-LINUX_VERSION := $(patsubst linux-%,%,$(basename $(basename $(notdir $(linux-tarball)))))
+# linux-<version>.tar.* gives its version; another name (a forge's
+# archive of a tag or commit) is "custom".
+LINUX_VERSION := $(or $(patsubst linux-%,%,$(filter linux-%,$(basename $(basename $(notdir $(linux-tarball)))))),custom)
 LINUX_SOURCE := $(notdir $(linux-tarball))
 LINUX_SITE := $(patsubst %/,%,$(dir $(linux-tarball)))
 else ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_GIT),y)
@@ -39,8 +41,8 @@ LINUX_SUPPLIER = The Linux kernel developers
 # A custom source's hash file is the configuration's: a wrong one
 # stops the parse, before anything is downloaded.
 ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_TARBALL),y)
-ifeq ($(filter linux-%.tar.gz linux-%.tar.xz linux-%.tar.bz2,$(LINUX_SOURCE)),)
-$(error linux: KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION '$(linux-tarball)' does not name a linux-<version>.tar.gz, .tar.xz or .tar.bz2 file; fix it in make menuconfig (Kernel))
+ifeq ($(filter %.tar.gz %.tgz %.tar.xz %.tar.bz2,$(LINUX_SOURCE)),)
+$(error linux: KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION '$(linux-tarball)' does not name a .tar.gz, .tgz, .tar.xz or .tar.bz2 file; fix it in make menuconfig (Kernel))
 endif
 endif
 ifeq ($(KILN_PACKAGE_LINUX_CUSTOM_GIT),y)
@@ -55,8 +57,13 @@ ifneq ($(KILN_PACKAGE_LINUX_CUSTOM_TARBALL)$(KILN_PACKAGE_LINUX_CUSTOM_GIT),)
 LINUX_HASH_FILE := $(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE))
 $(if $(wildcard $(LINUX_HASH_FILE)),,$(error linux: KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE: '$(LINUX_HASH_FILE)' does not exist; write it with the lines "sha256 <hash> $(LINUX_SOURCE)" and "sha256 <hash> COPYING" (see docs/linux.md)))
 endif
+# Patch files, and directories of *.patch files: local paths only (a
+# URL would need its own hash); an empty directory is a mistake.
+linux-patches := $(strip $(KILN_PACKAGE_LINUX_PATCHES))
+$(foreach p,$(linux-patches),$(if $(findstring ://,$(p)),$(error linux: KILN_PACKAGE_LINUX_PATCHES names the URL $(p); download the patch and name the file (make menuconfig, Kernel))))
 LINUX_PATCH_FILES := $(foreach p,$(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_PATCHES)),\
-	$(if $(wildcard $(p)/.),$(sort $(wildcard $(p)/*.patch)),$(p)))
+	$(if $(wildcard $(p)/.),$(or $(sort $(wildcard $(p)/*.patch)),$(error linux: KILN_PACKAGE_LINUX_PATCHES: the directory $(p) has no *.patch file; fix the option (make menuconfig, Kernel))),\
+	$(if $(wildcard $(p)),$(p),$(error linux: KILN_PACKAGE_LINUX_PATCHES: $(p) does not exist; fix the option (make menuconfig, Kernel)))))
 
 # The kernel is built and installed by its own make, for the target:
 # the image goes to output/images, the modules to the target.
@@ -69,6 +76,9 @@ LINUX_ARCH_arm = arm
 LINUX_ARCH_riscv64 = riscv
 LINUX_ARCH_x86_64 = x86_64
 LINUX_ARCH = $(LINUX_ARCH_$(KILN_ARCH_NAME))
+ifeq ($(KILN_PACKAGE_LINUX),y)
+$(if $(LINUX_ARCH),,$(error linux: Kiln does not know the kernel's name of the architecture '$(KILN_ARCH_NAME)'; add LINUX_ARCH_$(KILN_ARCH_NAME) to package/linux/linux.mk))
+endif
 # Where arch/<dir>/ is: ARCH=x86_64 selects the 64-bit x86 tree.
 LINUX_ARCH_DIR = $(if $(filter x86_64,$(LINUX_ARCH)),x86,$(LINUX_ARCH))
 LINUX_IMAGE_NAME = $(strip \
@@ -88,7 +98,10 @@ ifeq ($(KILN_PACKAGE_LINUX_USE_CUSTOM_CONFIG),y)
 LINUX_KCONFIG_FILE := $(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_CUSTOM_CONFIG_FILE))
 $(if $(LINUX_KCONFIG_FILE),,$(error linux: KILN_PACKAGE_LINUX_CUSTOM_CONFIG_FILE is empty; name the kernel configuration file in make menuconfig (Kernel), or use an in-tree configuration target))
 else
-LINUX_KCONFIG_DEFCONFIG := $(or $(strip $(KILN_PACKAGE_LINUX_DEFCONFIG)),defconfig)
+# As Buildroot's BR2_LINUX_KERNEL_DEFCONFIG, "multi_v7" means
+# multi_v7_defconfig; a name that ends in "config" is a target itself.
+linux-defconfig := $(or $(strip $(KILN_PACKAGE_LINUX_DEFCONFIG)),defconfig)
+LINUX_KCONFIG_DEFCONFIG := $(if $(filter %config,$(linux-defconfig)),$(linux-defconfig),$(linux-defconfig)_defconfig)
 endif
 LINUX_KCONFIG_FRAGMENT_FILES := $(call linux-abs,$(call kiln-path,KILN_PACKAGE_LINUX_CONFIG_FRAGMENT_FILES))
 
@@ -109,10 +122,9 @@ LINUX_KCONFIG_OPTS = \
 	KBUILD_VERBOSE=$(if $(filter 1,$(V)),1,0)
 
 # merge_config.sh -m: merge the fragments over the .config without
-# running kconfig, which olddefconfig then does once. Its "Value
-# requested ... not in final .config" report is the list of lines the
-# kernel did not keep: shown as warnings, so a misspelt symbol or an
-# unmet dependency is seen, not silently lost.
+# running kconfig, which olddefconfig then does once. check-fragments
+# then lists the lines the kernel did not keep, as warnings, so a
+# misspelt symbol or an unmet dependency is seen, not silently lost.
 define LINUX_CONFIGURE_CMDS
 	$(if $(LINUX_KCONFIG_DEFCONFIG),
 	$(kiln-kconfig-make) '$(LINUX_KCONFIG_DEFCONFIG)' >/dev/null,
@@ -165,18 +177,26 @@ LINUX_HASH_FILES = $(LINUX_PATCH_FILES) $(LINUX_CUSTOM_DTS) $(LINUX_HASH_FILE)
 
 # The kernel's build needs these on the build machine (host-tools.mk).
 ifeq ($(KILN_PACKAGE_LINUX),y)
-KILN_HOST_TOOLS_NEEDED += BC FLEX BISON DEPMOD LIBELF LIBSSL
+# gzip and xz compress the image (tinyconfig picks xz for zImage and
+# bzImage; Image.gz is gzip).
+KILN_HOST_TOOLS_NEEDED += BC FLEX BISON DEPMOD LIBELF LIBSSL GZIP XZ
 endif
 
 $(eval $(kconfig-package))
+
+# linux-update-config and linux-update-defconfig write back to the
+# custom config file: refused, before anything is built, when there is
+# none or when fragments would be folded into it (as Buildroot does).
+ifneq ($(filter linux-update-config linux-update-defconfig,$(MAKECMDGOALS)),)
+$(if $(LINUX_KCONFIG_FILE),,$(error linux: no custom configuration file to update (the kernel starts from '$(LINUX_KCONFIG_DEFCONFIG)'); choose 'Using a custom (full) config file' in make menuconfig (Kernel) and name the file))
+$(if $(LINUX_KCONFIG_FRAGMENT_FILES),$(error linux: $(filter linux-update-%,$(MAKECMDGOALS)) would write the lines of KILN_PACKAGE_LINUX_CONFIG_FRAGMENT_FILES into $(LINUX_KCONFIG_FILE); empty that option first (make menuconfig, Kernel)))
+endif
 
 # linux-update-defconfig: the minimal configuration (savedefconfig)
 # back to the custom config file.
 KILN_EXTRA_GOALS += linux-update-defconfig
 .PHONY: linux-update-defconfig
-linux-update-defconfig: $(if $(LINUX_KCONFIG_FILE),linux-savedefconfig)
-	$(Q)test -n '$(LINUX_KCONFIG_FILE)' || { \
-		echo "linux: no custom configuration file to update (the kernel starts from '$(LINUX_KCONFIG_DEFCONFIG)'); choose 'Using a custom (full) config file' in make menuconfig (Kernel) and name the file" >&2; exit 1; }
+linux-update-defconfig: linux-savedefconfig
 	$(Q)cp '$(LINUX_DIR)/defconfig' '$(LINUX_KCONFIG_FILE)'
-	$(Q)touch -r '$(LINUX_DIR)/.stamp_configured' '$(LINUX_KCONFIG_FILE)'
+	$(Q)touch -r '$(LINUX_DIR)/.kiln-config' '$(LINUX_KCONFIG_FILE)'
 	$(Q)echo "linux: minimal configuration saved to $(LINUX_KCONFIG_FILE)"

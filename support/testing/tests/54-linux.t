@@ -9,7 +9,7 @@
 # errors. full/55-linux-boot.t builds and boots the kernel.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 53
+plan 58
 
 # ---- the board defconfigs
 for d in qemu_aarch64_virt qemu_arm_virt qemu_riscv64_virt qemu_x86_64_pc; do
@@ -56,7 +56,7 @@ bad() { # DESC LINES...: make fails and says DESC's regex
 	configure "$out" KILN_PACKAGE_LINUX=y "$@" 2>/dev/null || true
 	like "$(kiln "$out" -s show-info 2>&1)" "$desc" "error: $desc"
 }
-bad 'KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION .* does not name a linux-<version>' \
+bad 'KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION .* does not name a \.tar\.gz, \.tgz, \.tar\.xz or \.tar\.bz2 file' \
 	KILN_PACKAGE_LINUX_CUSTOM_TARBALL=y 'KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION="https://example.org/kernel.zip"' \
 	'KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE="/nonexistent.hash"'
 bad "CUSTOM_HASH_FILE: '/nonexistent/linux.hash' does not exist; write it" \
@@ -66,6 +66,12 @@ bad 'a custom git kernel needs KILN_PACKAGE_LINUX_CUSTOM_REPO_URL' \
 	KILN_PACKAGE_LINUX_CUSTOM_GIT=y 'KILN_PACKAGE_LINUX_CUSTOM_REPO_URL="https://example.org/linux.git"'
 bad 'KILN_PACKAGE_LINUX_CUSTOM_LOCAL_PATH is empty' KILN_PACKAGE_LINUX_CUSTOM_LOCAL=y
 bad 'KILN_PACKAGE_LINUX_CUSTOM_CONFIG_FILE is empty' KILN_PACKAGE_LINUX_USE_CUSTOM_CONFIG=y
+bad 'KILN_PACKAGE_LINUX_PATCHES names the URL https://example.org/fix.patch; download the patch' \
+	'KILN_PACKAGE_LINUX_PATCHES="https://example.org/fix.patch"'
+bad "KILN_PACKAGE_LINUX_PATCHES: $SCRATCH/none\\.patch does not exist" "KILN_PACKAGE_LINUX_PATCHES=\"$SCRATCH/none.patch\""
+mkdir -p "$SCRATCH/nopatches"
+bad "KILN_PACKAGE_LINUX_PATCHES: the directory $SCRATCH/nopatches has no \\*\\.patch file" \
+	"KILN_PACKAGE_LINUX_PATCHES=\"$SCRATCH/nopatches\""
 
 # A custom tarball: its version and file come from the URL, its hash file from the option.
 printf 'sha256 %064d linux-6.6.1.tar.xz\n' 0 >"$SCRATCH/linux.hash"
@@ -79,9 +85,26 @@ is "$(jq -r .linux.site <<<"$info")" https://example.org/pub "custom tarball: th
 is "$(kiln "$out" -s printvars VARS=LINUX_HASH_FILE)" "LINUX_HASH_FILE=$SCRATCH/linux.hash" \
 	"custom tarball: the download checks the configured hash file"
 
-# linux-update-defconfig needs a custom config file to write to.
+# A forge's archive name: the version is "custom".
+printf 'sha256 %064d v6.6.30.tar.gz\n' 0 >"$SCRATCH/forge.hash"
+out=$SCRATCH/forge
+configure "$out" KILN_PACKAGE_LINUX=y KILN_PACKAGE_LINUX_CUSTOM_TARBALL=y \
+	'KILN_PACKAGE_LINUX_CUSTOM_TARBALL_LOCATION="https://example.org/linux/archive/v6.6.30.tar.gz"' \
+	"KILN_PACKAGE_LINUX_CUSTOM_HASH_FILE=\"$SCRATCH/forge.hash\"" 'KILN_PACKAGE_LINUX_DEFCONFIG="multi_v7"'
+is "$(kiln "$out" -s printvars VARS='LINUX_VERSION LINUX_SOURCE LINUX_KCONFIG_DEFCONFIG' | tr '\n' ' ')" \
+	"LINUX_KCONFIG_DEFCONFIG=multi_v7_defconfig LINUX_SOURCE=v6.6.30.tar.gz LINUX_VERSION=custom " \
+	"a tarball not named linux-<version> is version 'custom'; 'multi_v7' means multi_v7_defconfig, as in Buildroot"
+
+# linux-update-config and -defconfig: refused without a config file, or with fragments.
 err=$(kiln "$a64" linux-update-defconfig 2>&1 || true)
 like "$err" 'no custom configuration file to update .*tinyconfig' "linux-update-defconfig without a config file says what to choose"
+touch "$SCRATCH/kernel.config"
+out=$SCRATCH/upd
+configure "$out" KILN_PACKAGE_LINUX=y KILN_PACKAGE_LINUX_USE_CUSTOM_CONFIG=y \
+	"KILN_PACKAGE_LINUX_CUSTOM_CONFIG_FILE=\"$SCRATCH/kernel.config\"" \
+	'KILN_PACKAGE_LINUX_CONFIG_FRAGMENT_FILES="board/qemu/linux.fragment"'
+like "$(kiln "$out" linux-update-config 2>&1 || true)" "linux-update-config would write the lines of KILN_PACKAGE_LINUX_CONFIG_FRAGMENT_FILES into $SCRATCH/kernel.config" \
+	"linux-update-config with fragments is refused before anything is built"
 
 # ---- the fragment check
 printf 'CONFIG_A=y\nCONFIG_B=m\n# CONFIG_C is not set\nCONFIG_D="x"\nCONFIG_E=y\n' >"$SCRATCH/frag1"
