@@ -20,7 +20,7 @@
 # rebuilds busybox without it.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 72
+plan 73
 
 rt=$TOPDIR/utils/run-target
 export KILN_CACHE_DIR=${KILN_TEST_CACHE_DIR:-$SCRATCH/cache}
@@ -84,6 +84,11 @@ want=$(sha256sum <"$SCRATCH/known" | cut -d' ' -f1)
 like "$(target /usr/bin/openssl dgst -sha256 <"$SCRATCH/known")" "= $want\$" \
 	"run-target: openssl dgst -sha256 of a known file"
 like "$(target /usr/bin/openssl version)" '^OpenSSL 3\.0\.20 ' "run-target: openssl version"
+# OpenSSL's "built on" is SOURCE_DATE_EPOCH's date (its mkbuildinf.pl
+# prints it as Perl's gmtime does), not the day of the build.
+sde=$(kiln "$out" -s printvars VARS=SOURCE_DATE_EPOCH | sed 's/^SOURCE_DATE_EPOCH=//')
+is "$(target /usr/bin/openssl version -b)" "built on: $(date -u -d "@$sde" '+%a %b %e %H:%M:%S %Y') UTC" \
+	"run-target: openssl's 'built on' is SOURCE_DATE_EPOCH's date"
 
 # The kernel.
 images=$out/images

@@ -4,10 +4,16 @@
 # for zlib rebuilds zlib and dropbear, which links it, and not busybox;
 # changing KILN_PACKAGE_DROPBEAR_ZLIB rebuilds dropbear only; removing
 # the patch brings back zlib's earlier hash and files; a no-op make runs
-# no step.
+# no step. Then reproducibility on these real packages: the same tree
+# and configuration built again from scratch in another output
+# directory, at a longer path, at top-level -j2 (the first is -j1), in
+# another time zone and locale, gives the same bytes in every image
+# format (tar, cpio, ext4, squashfs, EROFS) and in the SDK tarball as
+# the first output directory after its rebuilds. On a difference,
+# diffoscope (Debian's diffoscope-minimal) says where.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 17
+plan 26
 
 tree=$SCRATCH/kiln
 mkdir "$tree"
@@ -16,9 +22,14 @@ tar -C "$TOPDIR" --exclude=./.git --exclude=./output --exclude='./output-*' --ex
 out=$SCRATCH/out
 log=$out/build/build-time.log
 mk() { make --no-print-directory -C "$tree" O="$out" "$@"; }
+images_config=(KILN_TARGET_ROOTFS_TAR=y KILN_TARGET_ROOTFS_CPIO=y KILN_TARGET_ROOTFS_EXT2=y
+	KILN_TARGET_ROOTFS_SQUASHFS=y KILN_TARGET_ROOTFS_EROFS=y)
+images=(rootfs.tar rootfs.cpio.gz rootfs.ext4 rootfs.squashfs rootfs.erofs)
+# xz's fastest level: the same comparison, a much faster make sdk.
+export XZ_OPT=-0
 config() {
 	printf '%s\n' KILN_aarch64=y KILN_DOWNLOAD_APT=y KILN_PACKAGE_BUSYBOX=y KILN_PACKAGE_ZLIB=y \
-		KILN_PACKAGE_DROPBEAR=y "$@" >"$SCRATCH/defconfig"
+		KILN_PACKAGE_DROPBEAR=y "${images_config[@]}" "$@" >"$SCRATCH/defconfig"
 	mk KILN_DEFCONFIG="$SCRATCH/defconfig" defconfig >/dev/null
 }
 mark() { wc -l <"$log"; }
@@ -68,4 +79,29 @@ is "$(tree_digest "$out/per-package/dropbear/target")" "$d_dropbear" "dropbear's
 n=$(mark)
 ok "no-op make" mk
 is "$(mark)" "$n" "it runs no step"
+
+# Reproducible: a second output directory from scratch.
+ok "make sdk in the first output directory" mk sdk
+out2=$SCRATCH/another/and/a/longer/path/to/the/output
+mkdir -p "$out2"
+cp "$SCRATCH/defconfig" "$SCRATCH/defconfig2"
+# UTC+14, in POSIX form (no tzdata needed).
+mk2() { TZ=KILN-14 LC_ALL=C.UTF-8 make --no-print-directory -C "$tree" O="$out2" "$@"; }
+mk2 KILN_DEFCONFIG="$SCRATCH/defconfig2" defconfig >/dev/null
+ok "the same configuration, built from scratch elsewhere at top-level -j2, in another time zone and locale" mk2 -j2
+ok "make sdk there" mk2 sdk
+sdk=$(cd "$out/images" && echo aarch64-linux-gnu_sdk.tar.*)
+for f in "${images[@]}" "$sdk"; do
+	if cmp -s "$out/images/$f" "$out2/images/$f"; then
+		pass "$f: the same bytes"
+	elif ! [ -f "$out/images/$f" ] || ! [ -f "$out2/images/$f" ]; then
+		fail "$f: the same bytes" "$out/images/$f or $out2/images/$f is missing"
+	elif command -v diffoscope >/dev/null; then
+		mapfile -t report < <(diffoscope --text - --max-report-size 200000 \
+			"$out/images/$f" "$out2/images/$f" 2>&1 | head -n 60)
+		fail "$f: the same bytes" "diffoscope's first 60 lines:" "${report[@]}"
+	else
+		fail "$f: the same bytes" "they differ (install diffoscope-minimal to see where)"
+	fi
+done
 done_testing

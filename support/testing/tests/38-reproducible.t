@@ -5,8 +5,8 @@
 # paths, at top-level -j1 and -j2, with no SOURCE_DATE_EPOCH in the
 # environment, gives the same bytes in every image format (tar, cpio,
 # ext4, squashfs, EROFS) and the same SBOM; a SOURCE_DATE_EPOCH of the
-# user's is used instead. (full/54-reproducible.t does the same for
-# qemu_aarch64_defconfig's real packages.)
+# user's is used instead. (full/54-rebuild-hash.t does the same for
+# busybox, zlib and dropbear, with the SDK.)
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 13
