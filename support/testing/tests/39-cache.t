@@ -26,7 +26,11 @@ digests() { # what must be the same in a restored and a built output directory
 		echo "== $p"
 		cat "$o/per-package/$p/manifest" "$o/build/$p-1.0/.kiln-hash" "$o/build/$p-1.0/.kiln-output" 2>/dev/null ||
 			cat "$o/per-package/$p/manifest" "$o/build/$p/.kiln-hash" "$o/build/$p/.kiln-output"
-		tree_digest "$o/per-package/$p" | grep -v ' ./.imports '
+		# What is on disk for each file of the manifest (one sha256sum:
+		# the toolchain's tree is thousands of files), and the target tree.
+		awk -F '\t' '$1 == "f" { print $6 }' "$o/per-package/$p/manifest" |
+			(cd "$o/per-package/$p" && xargs -r -d '\n' sha256sum)
+		tree_digest "$o/per-package/$p/target"
 	done
 }
 
