@@ -26,7 +26,7 @@ KILN_CACHE ?= y
 KILN_CACHE_TOOL := $(TOPDIR)/support/scripts/kiln-cache
 KILN_CACHE_MARK := .cache-restored
 KILN_CACHE_OFF_GOALS := source external-deps legal-info %-source %-extract %-patch %-configure %-build \
-	%-show-hash cache-stats cache-clean
+	%-menuconfig %-nconfig %-savedefconfig %-update-config %-show-hash cache-stats cache-clean
 KILN_CACHE_ON := $(if $(filter n no 0,$(KILN_CACHE)),,$(if $(filter $(KILN_CACHE_OFF_GOALS),$(MAKECMDGOALS)),,y))
 export KILN_CACHE_DIR KILN_CACHE_URL KILN_CACHE_URL_READONLY
 
