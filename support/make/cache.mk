@@ -51,8 +51,9 @@ $(if $(kiln-cache-ok),$(Q)test -e '$(@D)/$(KILN_CACHE_MARK)' || '$(KILN_CACHE_TO
 endef
 
 # With the cache on, a package is looked up before its download, once
-# its closure is installed: $(call kiln-cache-rule,BUILD_DIR,PREFIX).
-kiln-cache-rule = $(if $(KILN_CACHE_ON),$(1)/.stamp_downloaded: | $($(2)_FINAL_DEPENDENCIES))
+# its closure is installed and kiln-pkgdir (which a restore runs) is
+# built: $(call kiln-cache-rule,BUILD_DIR,PREFIX).
+kiln-cache-rule = $(if $(KILN_CACHE_ON),$(1)/.stamp_downloaded: | $(PKGDIR_TOOL) $($(2)_FINAL_DEPENDENCIES))
 
 .PHONY: cache-stats cache-clean
 cache-stats:
