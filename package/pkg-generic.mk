@@ -269,7 +269,7 @@ $(BUILD_DIR)/%/.stamp_installed: $(BUILD_DIR)/%/.stamp_built
 	$(call kiln-run-step,record,)
 	$(kiln-cache-store)
 	$(Q)touch $@
-	$(Q)rm -f '$(@D)/$(KILN_CACHE_MARK)'
+	$(Q)if [ -e '$(@D)/$(KILN_CACHE_MARK)' ]; then rm -f '$(@D)/$(KILN_CACHE_MARK)'; else rm -f '$(@D)/$(KILN_CACHE_RESTORED)'; fi
 
 # The output record is written by the record step, and rewritten only
 # when the output changed: nothing to run here. An empty recipe (not a
@@ -400,6 +400,7 @@ define kiln-reextract
 $(Q)find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs ! -name '.kiln-*' \
 	-exec '$(TOPDIR)/support/scripts/rm-tree' {} +
 $(kiln-cache-restore)
+$(kiln-cache-download-restored)
 $(call kiln-run-step,extract,extracting)
 $(call kiln-run-step,patch,patching) || { rm -f $(@D)/.stamp_extracted; exit 1; }
 endef
@@ -440,21 +441,25 @@ kiln-check-pkg = $(if $(KILN_UP_$(1)),,$(error unknown package '$(1)': no packag
 
 # -rebuild, -reconfigure and -reinstall forget the later stamps and then
 # build the package in a sub-make, so their order holds under -j.
-kiln-forget = $(call kiln-check-pkg,$(1))rm -f $(foreach s,$(2),$($(KILN_UP_$(1))_DIR)/.stamp_$(s))
+# A package restored from the artifact cache has no sources: it starts
+# from its download (all its stamps go), and the sub-make does not
+# restore it again (KILN_CACHE=n).
+kiln-forget = $(call kiln-check-pkg,$(1))rm -f $(foreach s,$(2),$($(KILN_UP_$(1))_DIR)/.stamp_$(s))$(call \
+	kiln-cache-forget,$($(KILN_UP_$(1))_DIR))
 
 %-rebuild:
 	$(Q)$(call kiln-forget,$*,built installed)
 	$(if $($(KILN_UP_$*)_OVERRIDE_SRCDIR),$(if $(wildcard $($(KILN_UP_$*)_DIR)/.stamp_configured),\
 		$(Q)$(call kiln-override-sync-of,$(KILN_UP_$*))))
-	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $* KILN_CACHE=n
 
 %-reconfigure:
 	$(Q)$(call kiln-forget,$*,configured built installed)
-	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $* KILN_CACHE=n
 
 %-reinstall:
 	$(Q)$(call kiln-forget,$*,installed)
-	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $* KILN_CACHE=n
 
 %-show-depends:
 	$(call kiln-check-pkg,$*)

@@ -25,6 +25,10 @@
 KILN_CACHE ?= y
 KILN_CACHE_TOOL := $(TOPDIR)/support/scripts/kiln-cache
 KILN_CACHE_MARK := .cache-restored
+# Written with the mark and kept (a .kiln-* file survives the rules that
+# empty the build directory) until the package is next built: a package
+# restored earlier has no sources, not even its download.
+KILN_CACHE_RESTORED := .kiln-restored
 KILN_CACHE_OFF_GOALS := source external-deps legal-info %-source %-extract %-patch %-configure %-build \
 	%-menuconfig %-nconfig %-savedefconfig %-update-config %-show-hash cache-stats cache-clean
 KILN_CACHE_ON := $(if $(filter n no 0,$(KILN_CACHE)),,$(if $(filter $(KILN_CACHE_OFF_GOALS),$(MAKECMDGOALS)),,y))
@@ -54,6 +58,18 @@ endef
 # its closure is installed and kiln-pkgdir (which a restore runs) is
 # built: $(call kiln-cache-rule,BUILD_DIR,PREFIX).
 kiln-cache-rule = $(if $(KILN_CACHE_ON),$(1)/.stamp_downloaded: | $(PKGDIR_TOOL) $($(2)_FINAL_DEPENDENCIES))
+
+# -rebuild, -reconfigure, -reinstall of a restored package: every stamp
+# goes, so it is downloaded, extracted and built.
+kiln-cache-forget = ; if [ -e '$(1)/$(KILN_CACHE_RESTORED)' ]; then rm -f '$(1)'/.stamp_*; fi
+
+# A dependency's output changed (kiln-reextract) and the package was
+# restored earlier and is not now: its download first.
+define kiln-cache-download-restored
+$(file >$(STAMP_DIR)/$(PKG).download.sh,$(call kiln-step-script,download))
++$(Q)test ! -e '$(@D)/$(KILN_CACHE_RESTORED)' || $(kiln-cache-skip)$(KILN_STEP_RUNNER) '$(PKG)' '$($(PKGUP)_VERSION)' download \
+	downloading $(STAMP_DIR)/$(PKG).download.sh $(@D)/.logs/download.log '$(or $(KILN_POS_$(PKG)),-)/$(KILN_NPACKAGES)'
+endef
 
 .PHONY: cache-stats cache-clean
 cache-stats:

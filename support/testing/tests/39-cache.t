@@ -9,7 +9,7 @@
 # cache-stats counts, cache-clean clears by age and size.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 51
+plan 69
 
 export KILN_CACHE=y KILN_CACHE_DIR=$SCRATCH/cache
 unset KILN_CACHE_URL KILN_CACHE_URL_READONLY
@@ -204,6 +204,26 @@ out=$(kiln "$o8" 2>&1)
 ok "a build whose PUT is refused succeeds" test -f "$o8/images/rootfs.tar"
 like "$out" '^kiln: warning: rb-leaf: PUT http://127\.0\.0\.1:[0-9]+/ro/.* failed: .*KILN_CACHE_URL_READONLY=y' "and warns, naming the package and the URL"
 unset KILN_CACHE_URL
+
+# 6b. A restored package has no sources: rebuilding it downloads and
+# builds it; its dependent, restored too, follows its new output from
+# its download, and is restored again once the output is back.
+export KILN_CACHE_DIR=$SCRATCH/cache
+lines=(KILN_PACKAGE_RB_APP=y)
+o9=$SCRATCH/out9
+config "$o9"
+ok "a build restored from the cache" kiln "$o9"
+is "$(ran "$o9" restore)" "rb-app rb-lib toolchain" "(everything restored)"
+ok "rb-lib-rebuild of the restored rb-lib, with another output" kiln "$o9" rb-lib-rebuild RB_LIB_MESSAGE=rl-two
+is "$(ran "$o9" build)" "rb-lib" "rb-lib was built"
+ok "make after it" kiln "$o9" RB_LIB_MESSAGE=rl-two
+is "$(ran "$o9" build)" "rb-app rb-lib" "the restored rb-app was built against the new rb-lib"
+is "$(cat "$o9/target/usr/share/rb-app/built")" rl-two "with its new output"
+ok "rb-lib-rebuild with the first output" kiln "$o9" rb-lib-rebuild
+out=$(kiln "$o9" 2>&1)
+like "$out" '^\[3/3\] rb-app 1\.0 restored from cache$' "rb-app's first output is restored again"
+is "$(cat "$o9/target/usr/share/rb-app/built")" rl-one "the first output"
+is "$(tree_digest "$o9/target")" "$(tree_digest "$o1/target")" "output/target is the first build's"
 
 # 7. cache-clean, by age then by size, then everything.
 export KILN_CACHE_DIR=$SCRATCH/cache
