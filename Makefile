@@ -190,6 +190,8 @@ help:
 	@echo '  <pkg>-show-depends, <pkg>-show-rdepends, show-targets'
 	@echo '  <pkg>-show-hash        - the configuration hash, its inputs, why the next make rebuilds it'
 	@echo '                           (docs/incremental.md)'
+	@echo '  cache-stats            - the artifact cache: entries, size (MiB), hits and misses (docs/cache.md)'
+	@echo '  cache-clean            - remove cache entries: KILN_CACHE_MAX_AGE=<days>, KILN_CACHE_MAX_SIZE=<MiB>, or all'
 	@echo '  show-info              - JSON description of the packages (CPE, PURL, patches, license hashes)'
 	@echo '  sbom                   - SPDX 2.3 and CycloneDX 1.6 JSON into O/sbom (SBOM_DIR); no build needed'
 	@echo '  cve-check CVE_FEED=... - match the target packages against a local NVD 2.0 or OSV feed'

@@ -66,7 +66,7 @@ KILN_NPACKAGES = $(words $(PACKAGES))
 
 define kiln-run-step
 $(file >$(STAMP_DIR)/$(PKG).$(1).sh,$(call kiln-step-script,$(1)))
-+$(Q)$(KILN_STEP_RUNNER) '$(PKG)' '$($(PKGUP)_VERSION)' $(1) '$(2)' \
++$(Q)$(kiln-cache-skip)$(KILN_STEP_RUNNER) '$(PKG)' '$($(PKGUP)_VERSION)' $(1) '$(2)' \
 	$(STAMP_DIR)/$(PKG).$(1).sh $(@D)/.logs/$(1).log \
 	'$(or $(KILN_POS_$(PKG)),-)/$(KILN_NPACKAGES)'
 endef
@@ -233,6 +233,7 @@ include $(TOPDIR)/package/pkg-download.mk
 # The host tools are checked before any package's first step (host-tools.mk).
 $(BUILD_DIR)/%/.stamp_downloaded: | $(STAMP_DIR)/.stamp_host_tools
 	@mkdir -p $(@D)
+	$(kiln-cache-restore)
 	$(if $($(PKGUP)_OVERRIDE_SRCDIR),,$(call kiln-run-step,download,downloading))
 	$(Q)touch $@
 
@@ -266,7 +267,9 @@ $(BUILD_DIR)/%/.stamp_installed: $(BUILD_DIR)/%/.stamp_built
 	$(call kiln-run-step,assemble,)
 	$(call kiln-run-step,install,installing)
 	$(call kiln-run-step,record,)
+	$(kiln-cache-store)
 	$(Q)touch $@
+	$(Q)if [ -e '$(@D)/$(KILN_CACHE_MARK)' ]; then rm -f '$(@D)/$(KILN_CACHE_MARK)'; else rm -f '$(@D)/$(KILN_CACHE_RESTORED)'; fi
 
 # The output record is written by the record step, and rewritten only
 # when the output changed: nothing to run here. An empty recipe (not a
@@ -373,6 +376,7 @@ define kiln-hash-rule
 $(3)/.stamp_downloaded: $(3)/.kiln-config
 $(3)/.kiln-config: $(4)$(if $(wildcard $(3)/.kiln-config),$(if $(call kiln-hash-same,$(1),$(2),$(3),$(4)),, FORCE), FORCE)
 $(3)/.stamp_configured: $(foreach d,$(call kiln-closure,$(1)),$($(KILN_UP_$(d))_DIR)/.kiln-output)
+$(call kiln-cache-rule,$(3),$(2))
 endef
 kiln-hash-rules = $(kiln-hash-setup)$(foreach p,$(PACKAGES),$(eval $(call kiln-hash-rule,$(p),$(KILN_UP_$(p)),\
 	$($(KILN_UP_$(p))_DIR),$(call kiln-hash-files,$(p),$(KILN_UP_$(p))))))
@@ -395,6 +399,8 @@ kiln-deps-output-changed = $(and $(wildcard $@),$(filter %/.kiln-output,$?),$(if
 define kiln-reextract
 $(Q)find '$(@D)' -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .logs ! -name '.kiln-*' \
 	-exec '$(TOPDIR)/support/scripts/rm-tree' {} +
+$(kiln-cache-restore)
+$(kiln-cache-download-restored)
 $(call kiln-run-step,extract,extracting)
 $(call kiln-run-step,patch,patching) || { rm -f $(@D)/.stamp_extracted; exit 1; }
 endef
@@ -435,21 +441,25 @@ kiln-check-pkg = $(if $(KILN_UP_$(1)),,$(error unknown package '$(1)': no packag
 
 # -rebuild, -reconfigure and -reinstall forget the later stamps and then
 # build the package in a sub-make, so their order holds under -j.
-kiln-forget = $(call kiln-check-pkg,$(1))rm -f $(foreach s,$(2),$($(KILN_UP_$(1))_DIR)/.stamp_$(s))
+# A package restored from the artifact cache has no sources: it starts
+# from its download (all its stamps go), and the sub-make does not
+# restore it again (KILN_CACHE=n).
+kiln-forget = $(call kiln-check-pkg,$(1))rm -f $(foreach s,$(2),$($(KILN_UP_$(1))_DIR)/.stamp_$(s))$(call \
+	kiln-cache-forget,$($(KILN_UP_$(1))_DIR))
 
 %-rebuild:
 	$(Q)$(call kiln-forget,$*,built installed)
 	$(if $($(KILN_UP_$*)_OVERRIDE_SRCDIR),$(if $(wildcard $($(KILN_UP_$*)_DIR)/.stamp_configured),\
 		$(Q)$(call kiln-override-sync-of,$(KILN_UP_$*))))
-	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $* KILN_CACHE=n
 
 %-reconfigure:
 	$(Q)$(call kiln-forget,$*,configured built installed)
-	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $* KILN_CACHE=n
 
 %-reinstall:
 	$(Q)$(call kiln-forget,$*,installed)
-	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $*
+	+$(Q)$(MAKE) -f $(TOPDIR)/Makefile $* KILN_CACHE=n
 
 %-show-depends:
 	$(call kiln-check-pkg,$*)

@@ -26,6 +26,7 @@ export BUILD_DIR
 export V
 
 include $(TOPDIR)/package/pkg-generic.mk
+include $(TOPDIR)/support/make/cache.mk
 include $(TOPDIR)/toolchain/toolchain.mk
 include $(TOPDIR)/support/make/host-tools.mk
 include $(TOPDIR)/package/pkg-autotools.mk $(TOPDIR)/package/pkg-cmake.mk $(TOPDIR)/package/pkg-kconfig.mk

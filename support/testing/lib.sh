@@ -12,6 +12,10 @@ SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/kiln-test.XXXXXX")
 export KILN_TOOLS_DIR=${KILN_TEST_TOOLS_DIR:-$SCRATCH/kiln-tools}
 # Tests own their downloads: never the user's dl/.
 export KILN_DL_DIR=$SCRATCH/dl
+# Tests build what they count and compare: no artifact cache (a package
+# restored from another test's build would run none of its steps).
+# The cache's own tests turn it on, with a cache of their own.
+export KILN_CACHE=n
 # A test user who is not root may not hardlink the build machine's
 # compiler: one copy in the shared tools directory serves every output
 # directory (see toolchain/scripts/kiln-toolchain).
