@@ -26,6 +26,8 @@ export BUILD_DIR
 export V
 
 include $(TOPDIR)/package/pkg-generic.mk
+# The package steps' sandbox (docs/sandbox.md).
+include $(TOPDIR)/support/make/sandbox.mk
 include $(TOPDIR)/toolchain/toolchain.mk
 include $(TOPDIR)/support/make/host-tools.mk
 include $(TOPDIR)/package/pkg-autotools.mk $(TOPDIR)/package/pkg-cmake.mk $(TOPDIR)/package/pkg-kconfig.mk
