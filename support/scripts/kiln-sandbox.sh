@@ -55,7 +55,10 @@ kiln_sandbox_possible() {
 kiln_sandbox_setup() {
 	kiln_sandbox_cmd=()
 	[ -n "${KILN_SANDBOX_RW:-}" ] || return 0
-	kiln_sandbox_possible || return 0
+	if ! kiln_sandbox_possible; then
+		kiln_sandbox_cmd=()
+		return 0
+	fi
 	local d
 	kiln_sandbox_base
 	# The paths the step reads that an empty /tmp would hide.
