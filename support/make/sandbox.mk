@@ -18,9 +18,11 @@ KILN_SANDBOX_STEPS := extract patch configure build install
 # What the step may write: its build directory, and from configure on
 # (after the first assemble made them) its per-package directories;
 # the install step of a package with <PKG>_INSTALL_IMAGES = YES also
-# output/images.
+# output/images; and the directories <PKG>_SANDBOX_RW names, made if
+# missing (the toolchain's: its cache, KILN_TOOLCHAIN_CACHE).
 kiln-sandbox-rw = $(@D) $(if $(filter extract patch,$(1)),,$(PER_PACKAGE_DIR)/$(PKG)) \
-	$(if $(and $(filter install,$(1)),$(filter YES,$($(PKGUP)_INSTALL_IMAGES))),$(BINARIES_DIR))
+	$(if $(and $(filter install,$(1)),$(filter YES,$($(PKGUP)_INSTALL_IMAGES))),$(BINARIES_DIR)) \
+	$(call kiln-var,SANDBOX_RW)
 # What it reads that may live under /tmp, which the sandbox replaces
 # with an empty one: the Kiln tree, the output and download
 # directories, the C helpers (and the cache their link points to), the
