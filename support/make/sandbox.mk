@@ -5,10 +5,11 @@
 # machine allows a sandbox and starts the step in bubblewrap. Nothing
 # here runs at parse time or in a no-op make.
 #
-# KILN_SANDBOX: y (the default) runs extract, patch, configure, build
-# and install in the sandbox where the kernel allows it, n never. From
-# the environment or the command line.
-KILN_SANDBOX ?= y
+# KILN_SANDBOX: y runs extract, patch, configure, build and install in
+# the sandbox where the kernel allows it, n (the default for now: the
+# whole test suite has not yet been run with it on) never. From the
+# environment or the command line.
+KILN_SANDBOX ?= n
 
 # The steps that run in the sandbox. download keeps the network and
 # writes dl/; assemble, record and the hash are Kiln's own steps, which
