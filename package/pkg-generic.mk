@@ -64,9 +64,11 @@ kiln-make-steps = $(foreach s,target-build host-build install-staging install-ta
 KILN_STEP_RUNNER := $(TOPDIR)/support/scripts/kiln-step
 KILN_NPACKAGES = $(words $(PACKAGES))
 
+# kiln-sandbox-env (support/make/sandbox.mk) tells the runner what the
+# step may write and see in the sandbox.
 define kiln-run-step
 $(file >$(STAMP_DIR)/$(PKG).$(1).sh,$(call kiln-step-script,$(1)))
-+$(Q)$(kiln-cache-skip)$(KILN_STEP_RUNNER) '$(PKG)' '$($(PKGUP)_VERSION)' $(1) '$(2)' \
++$(Q)$(kiln-cache-skip)$(call kiln-sandbox-env,$(1)) $(KILN_STEP_RUNNER) '$(PKG)' '$($(PKGUP)_VERSION)' $(1) '$(2)' \
 	$(STAMP_DIR)/$(PKG).$(1).sh $(@D)/.logs/$(1).log \
 	'$(or $(KILN_POS_$(PKG)),-)/$(KILN_NPACKAGES)'
 endef

@@ -29,6 +29,9 @@ TOOLCHAIN_REAL_CC := $(TOOLCHAIN_EXTERNAL_BIN)/$(TOOLCHAIN_PREFIX)gcc
 TOOLCHAIN_REAL_CXX := $(if $(KILN_TOOLCHAIN_CXX),$(TOOLCHAIN_EXTERNAL_BIN)/$(TOOLCHAIN_PREFIX)g++,-)
 
 TOOLCHAIN_TOOL := $(TOPDIR)/toolchain/scripts/kiln-toolchain
+# The sandbox (docs/sandbox.md) lets the toolchain's steps write its
+# cache of the compiler's files, a directory of the build user's.
+TOOLCHAIN_SANDBOX_RW = $(KILN_TOOLCHAIN_CACHE)
 TOOLCHAIN_INSTALL_STAGING = YES
 TOOLCHAIN_LICENSE = GPL-3.0+ with GCC-exception-3.1 (gcc), LGPL-2.1+ (glibc)
 
