@@ -80,9 +80,13 @@ kiln-hooks = $(foreach h,$($(PKGUP)_$(1)_HOOKS),$(call $(h))$(sep))
 # Every step of a host package asks pkg-config about HOST_DIR: the
 # wrapper in host mode, or the machine's pkg-config (without
 # host-pkgconf), which searches PKG_CONFIG_PATH first.
+# TZ and LC_ALL: a package may print a date or sort by the user's time
+# zone and locale (busybox's banner said "UTC" or the zone's name, so
+# its binary's size changed with TZ; full/54-rebuild-hash.t found it).
 define kiln-step-prologue
 set -e
 cd '$(TOPDIR)'
+export TZ=UTC LC_ALL=C
 export PATH='$(HOST_DIR)/bin:$(HOST_DIR)/sbin':"$$PATH"
 export HOST_DIR='$(HOST_DIR)' STAGING_DIR='$(STAGING_DIR)' TARGET_DIR='$(TARGET_DIR)'
 export BUILD_DIR='$(BUILD_DIR)' BINARIES_DIR='$(BINARIES_DIR)' BASE_DIR='$(BASE_DIR)'

@@ -33,8 +33,11 @@ t_failed=0
 plan() { echo "1..$1"; }
 
 pass() { t_count=$((t_count + 1)); echo "ok $t_count - $1"; }
+# A description ending in " # TODO <reason>" is a known defect (TAP's
+# TODO directive): prove reports it, and it does not fail the file.
 fail() {
-	t_count=$((t_count + 1)); t_failed=$((t_failed + 1))
+	t_count=$((t_count + 1))
+	case "$1" in *' # TODO '*) ;; *) t_failed=$((t_failed + 1)) ;; esac
 	echo "not ok $t_count - $1"
 	shift
 	local line
