@@ -97,8 +97,7 @@ ok "ifa-rebuild with new content" kiln "$out" ifa-rebuild IFA_SPEC="$SCRATCH/a2.
 step "content changed" target
 after=$(ino)
 is "$(sed -n 1,2p <<<"$after")" "$(sed -n 1,2p <<<"$before")" "an unchanged package's files keep their inodes and mtimes"
-isnt_ifa=$(sed -n 3p <<<"$after")
-[ "$isnt_ifa" != "$(sed -n 3p <<<"$before")" ] && pass "the changed file was replaced" || fail "the changed file was replaced"
+ok "the changed file was replaced" test "$(sed -n 3p <<<"$after")" != "$(sed -n 3p <<<"$before")"
 is "$(cat "$out/target/etc/ifa.conf")" ifa-two "the new content is in output/target"
 
 # 2. a file and its directory removed; 3. a symlink becomes a file
@@ -106,7 +105,7 @@ grep -v 'usr/share/ifa\|ifa-link' "$SCRATCH/a2.sh" | spec a3
 echo 'echo now-a-file >usr/bin/ifa-link' >>"$SCRATCH/a3.sh"
 ok "ifa-rebuild without a file, with a symlink made a file" kiln "$out" ifa-rebuild IFA_SPEC="$SCRATCH/a3.sh"
 step "file removed, symlink to file" target
-[ ! -e "$out/target/usr/share/ifa" ] && pass "the removed directory is gone" || fail "the removed directory is gone"
+ok "the removed directory is gone" test ! -e "$out/target/usr/share/ifa"
 
 # 4. a dependent takes a file over; 5. gives it back
 { cat "$specs/ifb/spec.sh"; echo 'echo shared-by-ifb >etc/shared'; } | spec b2
@@ -128,7 +127,7 @@ is "$(cat "$out/target/usr/bin/ifa")" moved "ifb's file is in output/target"
 # 7. a package deselected, then added
 conf
 step "package deselected" target
-[ ! -e "$out/target/etc/ifc.conf" ] && pass "ifc's files are gone" || fail "ifc's files are gone"
+ok "ifc's files are gone" test ! -e "$out/target/etc/ifc.conf"
 conf KILN_PACKAGE_IFC=y
 step "package added" target
 is "$(cat "$out/target/etc/ifc.conf")" ifc-one "ifc's files are back"
@@ -138,7 +137,7 @@ echo overlay-two >"$SCRATCH/overlay/etc/ov.conf"
 echo new >"$SCRATCH/overlay/etc/ov-new"
 rm "$SCRATCH/overlay/etc/ov-old"
 step "overlay changed" target
-[ ! -e "$out/target/etc/ov-old" ] && pass "a file removed from the overlay is gone" || fail "a file removed from the overlay is gone"
+ok "a file removed from the overlay is gone" test ! -e "$out/target/etc/ov-old"
 
 # 9. the post-build script changed
 sed -i 's/post-build ran/post-build ran again/' "$pb"
@@ -150,7 +149,7 @@ touch "$SCRATCH/pb-fail"
 nok "a failing post-build script fails the build" kiln "$out"
 rm "$SCRATCH/pb-fail"
 step "after a failed post-build script" target
-[ ! -e "$out/target/etc/junk" ] && pass "what the failed script wrote is gone" || fail "what the failed script wrote is gone"
+ok "what the failed script wrote is gone" test ! -e "$out/target/etc/junk"
 
 # 11. an interrupted merge (no record; the tree half changed) and an
 # unreadable record: full merges, which say why

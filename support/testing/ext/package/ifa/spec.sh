@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=sh
 # ifa's default install (sourced in TARGET_DIR).
 mkdir -p etc usr/bin usr/share/ifa
 echo ifa-one >etc/ifa.conf
