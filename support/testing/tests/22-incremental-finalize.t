@@ -101,8 +101,14 @@ ok "the changed file was replaced" test "$(sed -n 3p <<<"$after")" != "$(sed -n 
 is "$(cat "$out/target/etc/ifa.conf")" ifa-two "the new content is in output/target"
 
 # 2. a file and its directory removed; 3. a symlink becomes a file
-grep -v 'usr/share/ifa\|ifa-link' "$SCRATCH/a2.sh" | spec a3
-echo 'echo now-a-file >usr/bin/ifa-link' >>"$SCRATCH/a3.sh"
+spec a3 <<'EOF'
+mkdir -p etc usr/bin
+echo ifa-two >etc/ifa.conf
+echo shared-by-ifa >etc/shared
+printf '#!/bin/sh\necho ifa\n' >usr/bin/ifa
+chmod 0755 usr/bin/ifa
+echo now-a-file >usr/bin/ifa-link
+EOF
 ok "ifa-rebuild without a file, with a symlink made a file" kiln "$out" ifa-rebuild IFA_SPEC="$SCRATCH/a3.sh"
 step "file removed, symlink to file" target
 ok "the removed directory is gone" test ! -e "$out/target/usr/share/ifa"
@@ -117,7 +123,12 @@ step "file given back" target
 is "$(cat "$out/target/etc/shared")" shared-by-ifa "ifa's version is back"
 
 # 6. a file moves from ifa to ifb
-grep -v 'usr/bin/ifa$' "$SCRATCH/a3.sh" | sed '/printf/d' | spec a4
+spec a4 <<'EOF'
+mkdir -p etc usr/bin
+echo ifa-two >etc/ifa.conf
+echo shared-by-ifa >etc/shared
+echo now-a-file >usr/bin/ifa-link
+EOF
 { cat "$specs/ifb/spec.sh"; printf 'mkdir -p usr/bin\necho moved >usr/bin/ifa\n'; } | spec b3
 ok "move usr/bin/ifa: ifa" kiln "$out" ifa-rebuild IFA_SPEC="$SCRATCH/a4.sh"
 ok "move usr/bin/ifa: ifb" kiln "$out" ifb-rebuild IFB_SPEC="$SCRATCH/b3.sh"
