@@ -120,7 +120,7 @@ step "file removed, symlink to file" target
 ok "the removed directory is gone" test ! -e "$out/target/usr/share/ifa"
 
 # 4. a dependent takes a file over; 5. gives it back
-{ cat "$specs/ifb/spec.sh"; echo 'echo shared-by-ifb >etc/shared'; } | spec b2
+{ cat "$specs/ifb/spec.sh"; echo 'rm -f etc/shared; echo shared-by-ifb >etc/shared'; } | spec b2
 ok "ifb-rebuild replacing ifa's file" kiln "$out" ifb-rebuild IFB_SPEC="$SCRATCH/b2.sh"
 step "file taken over" target
 is "$(cat "$out/target/etc/shared")" shared-by-ifb "ifb's version is in output/target"
