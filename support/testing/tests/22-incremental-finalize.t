@@ -162,7 +162,7 @@ step "post-build script changed" target
 is "$(cat "$out/target/etc/pb.log")" "post-build ran again" "the post-build script ran once on a restored tree"
 
 # 10. a post-build script that fails, then works: repaired
-touch "$SCRATCH/pb-fail"
+touch "$SCRATCH/pb-fail" "$pb"
 nok "a failing post-build script fails the build" kiln "$out"
 rm "$SCRATCH/pb-fail"
 step "after a failed post-build script" target
