@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # host-finalize and target-finalize.
 #
-# output/host and output/target are rebuilt from the manifests by
-# kiln-pkgdir merge, which copies (never hardlinks): stripping, overlays
+# output/host and output/target are brought up to date from the
+# manifests by kiln-pkgdir merge (incrementally: see kiln-merge below),
+# which copies (never hardlinks): stripping, overlays
 # and post-build scripts then work on private copies and can never write
 # into a per-package directory. The stamps depend on every package's
 # install stamp, the configuration, the post-build scripts, the users
@@ -55,12 +56,32 @@ $(file >$(STAMP_DIR)/$(1).sh,$(kiln-step-prologue)$(sep)$(3))
 	$(STAMP_DIR)/logs/$(1).log '$(KILN_NPACKAGES)/$(KILN_NPACKAGES)'
 endef
 
+# Incremental finalize: merge --state compares the packages' manifests
+# with the record of the last merge and changes only what differs (or
+# merges in full, and says why, when the record is missing, unreadable
+# or of another key). The key is what else the merged tree depends on.
+# seal completes the record once the steps that are part of the merge
+# (dev files, docs, strip) are done: what changes after it (hooks,
+# overlays, users tables, post-build scripts) is undone and redone by
+# the next finalize. See docs/per-package-directories.md.
+kiln-merge-state = $(STAMP_DIR)/merge-$(1).state
+KILN_MERGE_KEY_host := root=$(PER_PACKAGE_DIR) out=$(BASE_DIR)
+KILN_MERGE_KEY_target := $(KILN_MERGE_KEY_host) dev=$(KILN_TARGET_REMOVE_DEV_FILES) 	docs=$(KILN_TARGET_REMOVE_DOCS) strip=$(if $(KILN_STRIP),$(TARGET_STRIP))
+KILN_MERGE_PLACED := $(STAMP_DIR)/merge-target.placed
+# $(1): host or target, $(2): extra options
+define kiln-merge
+'$(PKGDIR_TOOL)' merge --root '$(PER_PACKAGE_DIR)' --out '$(BASE_DIR)' --tree $(1) \
+	--state '$(call kiln-merge-state,$(1))' --key $(call kiln-sq,$(strip $(KILN_MERGE_KEY_$(1)))) $(2) $(PACKAGES)
+endef
+kiln-merge-seal = '$(PKGDIR_TOOL)' seal --out '$(BASE_DIR)' --tree $(1) --state '$(call kiln-merge-state,$(1))'
+
 define kiln-host-finalize-script
-'$(PKGDIR_TOOL)' merge --root '$(PER_PACKAGE_DIR)' --out '$(BASE_DIR)' --tree host $(PACKAGES)
+$(call kiln-merge,host)
+$(call kiln-merge-seal,host)
 endef
 
 define kiln-target-finalize-script
-'$(PKGDIR_TOOL)' merge --root '$(PER_PACKAGE_DIR)' --out '$(BASE_DIR)' --tree target $(PACKAGES)
+$(call kiln-merge,target,--placed '$(KILN_MERGE_PLACED)')
 cd '$(TARGET_DIR)'
 $(if $(KILN_TARGET_REMOVE_DEV_FILES),
 '$(TOPDIR)/support/scripts/rm-tree' usr/include usr/share/aclocal usr/lib/pkgconfig usr/share/pkgconfig usr/lib/cmake
@@ -68,8 +89,9 @@ find . \( -name '*.a' -o -name '*.la' \) \( -type f -o -type l \) -delete)
 $(if $(KILN_TARGET_REMOVE_DOCS),
 '$(TOPDIR)/support/scripts/rm-tree' usr/share/doc usr/share/man usr/share/info usr/share/gtk-doc usr/man usr/info)
 $(if $(KILN_STRIP),
-'$(TOPDIR)/support/scripts/strip-elf' '$(TARGET_STRIP)' .)
+'$(TOPDIR)/support/scripts/strip-elf' '$(TARGET_STRIP)' . '$(KILN_MERGE_PLACED)')
 cd '$(TOPDIR)'
+$(call kiln-merge-seal,target)
 $(foreach h,$(TARGET_FINALIZE_HOOKS),$(call $(h))$(sep))
 $(foreach d,$(KILN_OVERLAYS),
 test -d '$(d)' || { echo "kiln: KILN_ROOTFS_OVERLAY: $(d) is not a directory; fix the configuration (make menuconfig, System configuration)" >&2; exit 1; }

@@ -20,7 +20,7 @@ static char *abs_dir(const char *s)
 }
 
 /* Long options: val is LONG + the OPT_* bit (OPT_POS never is one). */
-#define LONG 0x100
+#define LONG 0x10000
 static const struct option longopts[] = {
 	{"root", required_argument, NULL, LONG | OPT_ROOT},
 	{"pkg", required_argument, NULL, LONG | OPT_PKG},
@@ -28,6 +28,9 @@ static const struct option longopts[] = {
 	{"tree", required_argument, NULL, LONG | OPT_TREE},
 	{"forbid", required_argument, NULL, LONG | OPT_FORBID},
 	{"strict", no_argument, NULL, LONG | OPT_STRICT},
+	{"state", required_argument, NULL, LONG | OPT_STATE},
+	{"key", required_argument, NULL, LONG | OPT_KEY},
+	{"placed", required_argument, NULL, LONG | OPT_PLACED},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -50,6 +53,12 @@ static int take(struct opts *o, unsigned which, const char *val, const char *usa
 		o->pkg = val;
 	} else if (which == OPT_TREE) {
 		o->tree = val;
+	} else if (which == OPT_STATE) {
+		o->state = val;
+	} else if (which == OPT_KEY) {
+		o->key = val;
+	} else if (which == OPT_PLACED) {
+		o->placed = val;
 	} else {
 		o->strict = 1;
 	}

@@ -16,7 +16,9 @@ static const char usage[] =
 	"                                          manifests of P's dependencies\n"
 	"  record   --root ROOT --pkg P [--strict] write ROOT/P/manifest from what P installed\n"
 	"  check    --root ROOT --pkg P [--strict] re-run the leak check on P's manifest\n"
-	"  merge    --root ROOT --out OUT --tree host|target PKG...\n"
+	"  merge    --root ROOT --out OUT --tree host|target [--state FILE [--key K]\n"
+	"           [--placed LIST]] PKG...\n"
+	"  seal     --out OUT --tree host|target --state FILE\n"
 	"                                          build OUT/<tree> from manifests (copies)\n"
 	"\n"
 	"Run 'kiln-pkgdir COMMAND --help' for the options of a command.\n"
@@ -32,6 +34,7 @@ int pkgdir_main(int argc, char **argv)
 		{"record", cmd_record},
 		{"check", cmd_check},
 		{"merge", cmd_merge},
+		{"seal", cmd_seal},
 	};
 	if (argc < 2) {
 		fputs(usage, stderr);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pkgdir.h"
+#include "../lib/file.h"
 #include "../lib/mkdir.h"
 
 #include <errno.h>
@@ -23,6 +24,14 @@ static const char usage[] =
 	"  --root ROOT          absolute per-package root\n"
 	"  --out OUT            absolute output directory (created if missing)\n"
 	"  --tree host|target   which tree to build\n"
+	"  --state FILE         incremental: compare with the state FILE recorded\n"
+	"                       by the last merge (and 'seal'), change only what\n"
+	"                       differs; a full merge when FILE is missing,\n"
+	"                       unreadable or of another --key. FILE is removed at\n"
+	"                       once; FILE.pending gets the new plan, for 'seal'\n"
+	"  --key STRING         what else the tree depends on (configuration)\n"
+	"  --placed LIST        with --state: write the tree-relative paths of the\n"
+	"                       files placed to LIST, NUL-separated\n"
 	"  PKG...               the selected packages\n";
 
 /* Moves tmp into place as tree; the old tree (if any) is removed. */
@@ -56,18 +65,56 @@ static int swap_in(const struct kiln_ctx *ctx, int outfd, const char *out, const
 	return err ? -1 : 0;
 }
 
+static void setup_placer(struct placer *pl, const struct kiln_ctx *ctx, struct pkgset *ps,
+			 int rootfd, int dstfd, const struct opts *o, const char *pfx,
+			 const char *desc)
+{
+	pl->ctx = *ctx;
+	pl->ps = ps;
+	pl->srcfd = rootfd;
+	pl->dstfd = dstfd;
+	pl->strip = strlen(o->tree) + 1;
+	pl->tree = o->tree;
+	/* target/ is what every image is made of: each file is read and its
+	 * SHA-256 checked against its owner's manifest (a change behind
+	 * record's back cannot ship). host/ is copied as it is (reflinked
+	 * where possible): hashing the cross toolchain would cost seconds at
+	 * every finalize, and record already checks every shared file. */
+	pl->verify = strcmp(o->tree, "target") == 0;
+	pl->root = o->root;
+	pl->dstpfx = pfx;
+	pl->dstdesc = desc;
+}
+
+static int write_list(const struct kiln_ctx *ctx, const char *path, const struct kbuf *b)
+{
+	int e = kiln_write_atomic_at(AT_FDCWD, path, b->p ? b->p : "", b->len, 0644);
+	if (e)
+		kiln_err(ctx, path, "cannot write: %s (check permissions)", strerror(e));
+	return e ? -1 : 0;
+}
+
 int cmd_merge(int argc, char **argv)
 {
 	struct opts o;
-	int rc = parse_args(argc, argv, &o, OPT_ROOT | OPT_OUT | OPT_TREE | OPT_POS, usage);
+	int rc = parse_args(argc, argv, &o, OPT_ROOT | OPT_OUT | OPT_TREE | OPT_POS | OPT_STATE |
+			    OPT_KEY | OPT_PLACED, usage);
 	if (rc >= 0) {
 		opts_free(&o);
 		return rc;
 	}
+	if ((o.placed || o.key) && !o.state) {
+		fprintf(stderr, "%s: --placed and --key need --state (see --help)\n", PROG);
+		opts_free(&o);
+		return 2;
+	}
 	struct kiln_ctx ctx = {PROG, NULL};
 	struct pkgset ps = {0};
 	struct placer pl = {0};
-	struct kbuf pfx = {0}, desc = {0};
+	struct kbuf pfx = {0}, desc = {0}, key = {0}, pend = {0}, list = {0}, rec = {0};
+	struct plan plan = {0};
+	struct mstate old = {0};
+	int have_plan = 0;
 	int rootfd = -1, outfd = -1, tmpfd = -1;
 	char tmp[32], *where = NULL;
 	snprintf(tmp, sizeof tmp, ".%s.tmp", o.tree);
@@ -84,6 +131,50 @@ int cmd_merge(int argc, char **argv)
 			 "first)", strerror(errno));
 		goto out;
 	}
+	if (pkgset_load(&ps, &ctx, rootfd, o.root, o.pos, (size_t)o.npos))
+		goto out;
+	kbuf_printf(&pfx, "%s/", o.out);
+	kbuf_printf(&desc, "%s/%s", o.out, tmp);
+	if (o.state) {
+		char msg[256];
+		const char *reason = NULL;
+		plan_key(&key, o.key);
+		kbuf_printf(&pend, "%s.pending", o.state);
+		int lr = mstate_load(&old, AT_FDCWD, o.state, msg, sizeof msg);
+		/* gone before anything changes: an interrupted merge is a
+		 * full one next time */
+		if ((unlink(o.state) < 0 && errno != ENOENT) || (unlink(pend.p) < 0 && errno != ENOENT)) {
+			kiln_err(&ctx, o.state, "cannot remove: %s (check permissions)", strerror(errno));
+			goto out;
+		}
+		setup_placer(&plan.pl, &ctx, &ps, rootfd, -1, &o, pfx.p, o.out);
+		plan_build(&plan);
+		if (plan.pl.errors)
+			goto out;
+		have_plan = 1;
+		if (lr == 1)
+			reason = "no record of the last merge";
+		else if (lr < 0)
+			reason = "the record of the last merge is unreadable", fprintf(stderr, "%s: %s: %s\n", PROG, o.state, msg);
+		else if (strcmp(old.tree, o.tree) != 0 || strcmp(old.key, key.p) != 0)
+			reason = "the configuration changed";
+		if (!reason) {
+			int r = incr_apply(&ctx, &plan, &old, o.out, outfd, &list, &reason);
+			if (r < 0)
+				goto out;
+			if (r == 0) {
+				rc = 0;
+				goto record;
+			}
+		}
+		printf("%s: %s/%s: full merge: %s\n", PROG, o.out, o.tree, reason);
+		for (size_t k = 0; k < plan.n; k++)
+			if (plan.v[k].type == 'f') {
+				kbuf_add(&list, plan.v[k].path + strlen(o.tree) + 1,
+					 plan.v[k].plen - strlen(o.tree) - 1);
+				kbuf_addc(&list, 0);
+			}
+	}
 	err = rmtree_at(outfd, tmp, &where);
 	if (!err && mkdirat(outfd, tmp, 0755) < 0)
 		err = errno;
@@ -94,25 +185,7 @@ int cmd_merge(int argc, char **argv)
 			 where ? where : tmp, strerror(err));
 		goto out;
 	}
-	if (pkgset_load(&ps, &ctx, rootfd, o.root, o.pos, (size_t)o.npos))
-		goto cleanup;
-	kbuf_printf(&pfx, "%s/", o.out);
-	kbuf_printf(&desc, "%s/%s", o.out, tmp);
-	pl.ctx = ctx;
-	pl.ps = &ps;
-	pl.srcfd = rootfd;
-	pl.dstfd = tmpfd;
-	pl.strip = strlen(o.tree) + 1;
-	pl.tree = o.tree;
-	/* target/ is what every image is made of: each file is read and its
-	 * SHA-256 checked against its owner's manifest (a change behind
-	 * record's back cannot ship). host/ is copied as it is (reflinked
-	 * where possible): hashing the cross toolchain would cost seconds at
-	 * every finalize, and record already checks every shared file. */
-	pl.verify = strcmp(o.tree, "target") == 0;
-	pl.root = o.root;
-	pl.dstpfx = pfx.p;
-	pl.dstdesc = desc.p;
+	setup_placer(&pl, &ctx, &ps, rootfd, tmpfd, &o, pfx.p, desc.p);
 	placer_init(&pl);
 	placer_add_root(&pl, o.tree);
 	for (size_t i = 0; i < ps.n; i++)
@@ -125,6 +198,12 @@ int cmd_merge(int argc, char **argv)
 	tmpfd = -1;
 	if (swap_in(&ctx, outfd, o.out, tmp, o.tree) == 0)
 		rc = 0;
+record:
+	if (rc == 0 && have_plan) {
+		plan_write(&plan, &rec, key.p);
+		if (write_list(&ctx, pend.p, &rec) || (o.placed && write_list(&ctx, o.placed, &list)))
+			rc = 1;
+	}
 	goto out;
 cleanup:
 	free(where);
@@ -135,6 +214,13 @@ cleanup:
 	rmtree_at(outfd, tmp, &where);
 out:
 	free(where);
+	if (have_plan || plan.pl.errors)
+		plan_free(&plan);
+	mstate_free(&old);
+	kbuf_free(&key);
+	kbuf_free(&pend);
+	kbuf_free(&list);
+	kbuf_free(&rec);
 	placer_free(&pl);
 	pkgset_free(&ps);
 	kbuf_free(&pfx);

@@ -17,7 +17,7 @@
 
 /* ---- args.c ---- */
 enum { OPT_ROOT = 1, OPT_PKG = 2, OPT_STRICT = 4, OPT_OUT = 8, OPT_TREE = 16, OPT_POS = 32,
-       OPT_FORBID = 64 };
+       OPT_FORBID = 64, OPT_STATE = 128, OPT_KEY = 256, OPT_PLACED = 512 };
 
 struct opts {
 	char *root;      /* absolute, no trailing slash (malloc'd) */
@@ -28,6 +28,9 @@ struct opts {
 	char **pos;      /* positional arguments */
 	int npos;
 	char **forbid;   /* --forbid PATH (absolute, no trailing slash, malloc'd) */
+	const char *state;  /* --state FILE (merge, seal) */
+	const char *key;    /* --key STRING (merge) */
+	const char *placed; /* --placed FILE (merge) */
 	int nforbid;
 };
 /* Returns -1 to continue, otherwise the exit status (0 after --help). */
@@ -61,7 +64,7 @@ struct placed {
 	size_t plen;
 	size_t owner;                 /* package index, NONE for tree roots */
 	const struct kiln_entry *ent; /* NULL for implicit directories */
-	char type, how, dead, has_csha;
+	char type, how, dead, has_csha, multi;
 	unsigned char csha[32];       /* content hash as placed (rewritten reloc) */
 	char *target;                 /* placed symlink target (malloc'd) */
 	size_t tlen;
@@ -77,6 +80,7 @@ struct placer {
 	const char *tree;    /* only entries under tree/ (NULL: all) */
 	int hardlink;
 	int verify;          /* hash copied files against the manifest */
+	int dry;             /* plan only: nothing written (incremental merge) */
 	const char *root;    /* ROOT */
 	const char *dstpfx;  /* replacement of ROOT/D/ in reloc entries */
 	const char *dstdesc; /* destination path for messages */
@@ -101,6 +105,9 @@ void placer_init(struct placer *pl);
 void placer_add_root(struct placer *pl, const char *name);
 int placer_add_pkg(struct placer *pl, size_t d);
 int placer_finish(struct placer *pl); /* directory modes */
+/* Places e of package d with no conflict check (incremental merge: the
+ * plan has settled them); its parent directory must exist. */
+int placer_place_new(struct placer *pl, size_t d, const struct kiln_entry *e);
 void placer_free(struct placer *pl);
 /* Indexes of live placed entries sorted by path (malloc'd). */
 size_t *placer_sorted(const struct placer *pl, size_t *n);
@@ -196,6 +203,53 @@ int imports_parse(struct imports *im, char *buf, size_t len, char *err, size_t e
 int imports_load(struct imports *im, int dirfd, const char *path, char *err, size_t errlen);
 void imports_write_line(struct kbuf *out, const struct imp *e);
 void imports_free(struct imports *im);
+
+/* ---- state.c: the merge state record ---- */
+#define MSTATE_MAGIC "kiln-merge-state 1"
+struct mstate_ent {
+	char type;            /* 'f', 'l', 'd' */
+	char present;         /* 'p' in the tree when sealed, 'a' absent, '?' not sealed */
+	char multi;           /* target file whose source has other links */
+	unsigned mode;
+	unsigned char sig[32]; /* placed content (file), target (symlink), zero (dir) */
+	const char *path;      /* manifest path, "<tree>/..." */
+	size_t plen;
+};
+struct mstate {
+	char *buf;
+	const char *tree, *key;
+	uint64_t bsec, bnsec; /* ctime boundary: later changes were not the merge's */
+	struct mstate_ent *v;
+	size_t n, cap;
+};
+/* 0, or -1 with a message in err; buf is owned by s afterwards. */
+int mstate_parse(struct mstate *s, char *buf, size_t len, char *err, size_t errlen);
+/* 0, 1 when there is no record, -1 (message in err) when unreadable. */
+int mstate_load(struct mstate *s, int dirfd, const char *path, char *err, size_t errlen);
+void mstate_write_head(struct kbuf *out, const char *tree, const char *key, uint64_t bsec,
+		       uint64_t bnsec);
+void mstate_write_ent(struct kbuf *out, const struct mstate_ent *e);
+void mstate_free(struct mstate *s);
+
+/* ---- incr.c: incremental merge ---- */
+/* The new plan: a dry run of the placer (pl set up by the caller). */
+struct plan {
+	struct placer pl;
+	size_t *ix;            /* placed indexes by path */
+	size_t *grp;           /* hard-link group: its first member's index */
+	struct mstate_ent *v;  /* their entries (paths malloc'd) */
+	size_t n;
+	struct kiln_hmap map;  /* path -> index in v */
+};
+void plan_build(struct plan *p); /* p->pl.errors tells */
+void plan_free(struct plan *p);
+void plan_key(struct kbuf *out, const char *key);
+void plan_write(const struct plan *p, struct kbuf *out, const char *key);
+/* 0 done, 1 a full merge is needed (*reason), -1 failed (reported). The
+ * tree-relative paths of the files placed are appended to placed. */
+int incr_apply(const struct kiln_ctx *ctx, struct plan *p, const struct mstate *old,
+	       const char *out, int outfd, struct kbuf *placed, const char **reason);
+int cmd_seal(int argc, char **argv);
 
 /* ---- subcommands ---- */
 int cmd_assemble(int argc, char **argv);

@@ -183,7 +183,7 @@ static int ensure_parent(struct placer *pl, size_t d, const char *path, size_t p
 	}
 	if (ensure_parent(pl, d, path, ppl))
 		return -1;
-	if (mkdirat(pl->dstfd, dst_rel(pl, path, ppl), 0755) < 0) {
+	if (!pl->dry && mkdirat(pl->dstfd, dst_rel(pl, path, ppl), 0755) < 0) {
 		int e = errno;
 		perr(pl, d, dst_abs(pl, path, ppl), "cannot create directory: %s (check free space "
 		     "and permissions)", strerror(e));
@@ -264,7 +264,15 @@ static int remove_placed(struct placer *pl, size_t d, size_t i)
 	struct placed *x = &pl->v[i];
 	const char *rel = dst_rel(pl, x->path, x->plen);
 	int err = 0;
-	if (x->type == 'd') {
+	if (pl->dry) {
+		if (x->type == 'd')
+			for (size_t k = 0; k < pl->n; k++) {
+				struct placed *y = &pl->v[k];
+				if (y->plen > x->plen && y->path[x->plen] == '/' &&
+				    memcmp(y->path, x->path, x->plen) == 0)
+					y->dead = 1;
+			}
+	} else if (x->type == 'd') {
 		char *where = NULL;
 		err = rmtree_at(pl->dstfd, rel, &where);
 		free(where);
@@ -402,12 +410,43 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 	return 0;
 }
 
+/* Dry run (the plan of an incremental merge): what place_file and
+ * place_new would place, without writing: the placed content hash of a
+ * reloc file, the placed target of a symlink, and, for target/, whether
+ * the source has other links (merge would hard-link its copies). */
+static int plan_entry(struct placer *pl, size_t d, const struct kiln_entry *e, struct placed *tmp)
+{
+	if (e->type == 'l') {
+		link_target(pl, e);
+		tmp->target = kiln_xstrndup(pl->d.p, pl->d.len);
+		tmp->tlen = pl->d.len;
+	} else if (e->type == 'f' && (e->flags & KILN_F_RELOC)) {
+		if (reloc_content(pl, d, e))
+			return -1;
+		kiln_sha256(pl->d.p, pl->d.len, tmp->csha);
+		tmp->has_csha = 1;
+	} else if (e->type == 'f' && pl->verify) {
+		struct stat sst;
+		if (fstatat(pl->srcfd, src_rel(pl, d, e), &sst, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    sst.st_nlink > 1) {
+			/* plan_build tells whether another placed path has it */
+			tmp->multi = 1;
+			tmp->dev = (uint64_t)sst.st_dev;
+			tmp->ino = (uint64_t)sst.st_ino;
+		}
+	}
+	return 0;
+}
+
 static int place_new(struct placer *pl, size_t d, const struct kiln_entry *e)
 {
 	struct placed tmp;
 	memset(&tmp, 0, sizeof tmp);
 	tmp.how = '-';
-	if (e->type == 'f') {
+	if (pl->dry) {
+		if (plan_entry(pl, d, e, &tmp))
+			return -1;
+	} else if (e->type == 'f') {
 		if (place_file(pl, d, e, &tmp))
 			return -1;
 	} else if (e->type == 'd') {
@@ -442,7 +481,13 @@ static int place_new(struct placer *pl, size_t d, const struct kiln_entry *e)
 	x->uid = tmp.uid;
 	x->gid = tmp.gid;
 	x->mode = tmp.mode;
+	x->multi = tmp.multi;
 	return 0;
+}
+
+int placer_place_new(struct placer *pl, size_t d, const struct kiln_entry *e)
+{
+	return place_new(pl, d, e);
 }
 
 static void place_entry(struct placer *pl, size_t d, const struct kiln_entry *e)
@@ -523,6 +568,10 @@ int placer_finish(struct placer *pl)
 	size_t n;
 	size_t *ix = placer_sorted(pl, &n);
 	int before = pl->errors;
+	if (pl->dry) {
+		free(ix);
+		return 0;
+	}
 	/* deepest first, so that a read-only directory never blocks its children */
 	for (size_t k = n; k-- > 0;) {
 		const struct placed *x = &pl->v[ix[k]];

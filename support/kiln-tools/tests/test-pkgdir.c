@@ -505,6 +505,81 @@ static void test_stale(struct t *t)
 	tap_ok(rc == 1 && has(t, "s's manifest lists this file but it is missing"), "missing file is detected") || (show(t), 0);
 }
 
+/* Paths, types, modes, symlink targets and contents of two trees agree. */
+static int same_tree(const char *a, const char *b)
+{
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd,
+		 "cd '%s' && find . -printf '%%y %%m %%n %%p %%l\\n' | sort >'%s.lst' && "
+		 "cd '%s' && find . -printf '%%y %%m %%n %%p %%l\\n' | sort >'%s.lst' && "
+		 "cmp -s '%s.lst' '%s.lst' && diff -r --no-dereference '%s' '%s' >/dev/null",
+		 a, a, b, b, a, b, a, b);
+	return system(cmd) == 0;
+}
+
+/* merge --state and seal: an incremental merge gives what a full one
+ * gives, and says which it did. */
+static void test_merge_incr(struct t *t)
+{
+	char out[700], full[700], state[800], pl[800], p[900];
+	snprintf(out, sizeof out, "%s/inc", t->tmp);
+	snprintf(full, sizeof full, "%s/full", t->tmp);
+	snprintf(state, sizeof state, "%s/target.state", t->tmp);
+	snprintf(pl, sizeof pl, "%s/placed", t->tmp);
+	int rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "--state", state,
+		     "--key", "k1", "--placed", pl, "d", "g", "b", NULL);
+	tap_ok(rc == 0 && strstr(t->out.p ? t->out.p : "", "full merge: no record of the last merge"),
+	       "merge --state: no record, a full merge, and why") || (show(t), 0);
+	tap_ok(exists(pl) && run(t, "seal", "--out", out, "--tree", "target", "--state", state, NULL) == 0 &&
+	       exists(state), "seal writes the record") || (show(t), 0);
+
+	/* a package deselected; something a finalize step wrote and changed */
+	snprintf(p, sizeof p, "%s/target/junk", out);
+	put(p, "junk\n");
+	snprintf(p, sizeof p, "%s/target/x", out);
+	unlink(p);
+	put(p, "edited\n");
+	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "--state", state,
+		 "--key", "k1", "d", "g", NULL);
+	tap_ok(rc == 0 && strstr(t->out.p ? t->out.p : "", "incremental merge") && !exists(state),
+	       "merge --state: incremental, the record removed until seal") || (show(t), 0);
+	rc = run(t, "merge", "--root", t->root, "--out", full, "--tree", "target", "d", "g", NULL);
+	tap_ok(rc == 0 && same_tree(out, full) == 1, "incremental merge == full merge (deselected, undone)")
+		|| (show(t), 0);
+	tap_ok(run(t, "seal", "--out", out, "--tree", "target", "--state", state, NULL) == 0, "seal again");
+	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "--state", state,
+		 "--key", "k1", "d", "g", "b", NULL);
+	rc |= run(t, "merge", "--root", t->root, "--out", full, "--tree", "target", "d", "g", "b", NULL);
+	tap_ok(rc == 0 && same_tree(out, full), "incremental merge == full merge (added back)") || (show(t), 0);
+	run(t, "seal", "--out", out, "--tree", "target", "--state", state, NULL);
+	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "target", "--state", state,
+		 "--key", "k2", "d", "g", "b", NULL);
+	tap_ok(rc == 0 && strstr(t->out.p ? t->out.p : "", "full merge: the configuration changed"),
+	       "another key: a full merge") || (show(t), 0);
+
+	/* host: reloc files */
+	snprintf(state, sizeof state, "%s/host.state", t->tmp);
+	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "host", "--state", state, "b", NULL);
+	rc |= run(t, "seal", "--out", out, "--tree", "host", "--state", state, NULL);
+	snprintf(p, sizeof p, "%s/host/lib/pkgconfig/a.pc", out);
+	unlink(p);
+	rc |= run(t, "merge", "--root", t->root, "--out", out, "--tree", "host", "--state", state, "b", NULL);
+	tap_ok(rc == 0 && strstr(t->out.p ? t->out.p : "", "incremental merge"), "host: incremental")
+		|| (show(t), 0);
+	/* reloc content names OUT: the full merge goes to the same OUT */
+	char inc[900], fh[900];
+	snprintf(inc, sizeof inc, "%s/host-inc", t->tmp);
+	snprintf(fh, sizeof fh, "%s/host", out);
+	rc |= rename(fh, inc);
+	rc |= run(t, "merge", "--root", t->root, "--out", out, "--tree", "host", "b", NULL);
+	tap_ok(rc == 0 && same_tree(inc, fh), "host: incremental merge == full merge (reloc)") || (show(t), 0);
+	tap_ok(run(t, "seal", "--out", out, "--tree", "host", NULL) == 2, "seal without --state: usage error");
+	put(state, "garbage\n");
+	rc = run(t, "merge", "--root", t->root, "--out", out, "--tree", "host", "--state", state, "b", NULL);
+	tap_ok(rc == 0 && strstr(t->out.p ? t->out.p : "", "full merge: the record of the last merge is unreadable"),
+	       "unreadable record: a full merge") || (show(t), 0);
+}
+
 int main(void)
 {
 	struct t t;
@@ -516,6 +591,7 @@ int main(void)
 	test_basic(&t);
 	test_conflicts(&t);
 	test_merge(&t);
+	test_merge_incr(&t);
 	test_merge_modes(&t);
 	test_exdev(&t);
 	test_deep(&t);
