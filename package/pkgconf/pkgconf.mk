@@ -22,7 +22,11 @@ HOST_PKGCONF_DEPENDENCIES = $(HOST_TOOL_DEPS_PATCHELF)
 # PKG_CONFIG_LIBDIR, so the default search path is never used; the
 # system directories are the target's (as seen through the sysroot),
 # as for any cross pkg-config.
-HOST_PKGCONF_CONF_OPTS = --disable-static \
+# Static: pkgconf then has no RPATH. With libpkgconf shared, its RPATH
+# was rewritten by kiln-rpath, but the string table kept the length of
+# the build's path, so the SDK differed with the output directory's
+# path (full/54-rebuild-hash.t found it).
+HOST_PKGCONF_CONF_OPTS = --disable-shared --enable-static \
 	--with-pkg-config-dir=/usr/lib/pkgconfig:/usr/share/pkgconfig \
 	--with-system-libdir=/usr/lib \
 	--with-system-includedir=/usr/include \

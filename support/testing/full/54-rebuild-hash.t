@@ -10,7 +10,7 @@
 # another time zone and locale, gives the same bytes in every image
 # format (tar, cpio, ext4, squashfs, EROFS) and in the SDK tarball as
 # the first output directory after its rebuilds. On a difference,
-# diffoscope (Debian's diffoscope-minimal) says where.
+# diffoscope (Debian's diffoscope-minimal) says which files differ and how.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 plan 26
@@ -103,9 +103,14 @@ for f in "${images[@]}" "$sdk"; do
 	elif ! [ -f "$out/images/$f" ] || ! [ -f "$out2/images/$f" ]; then
 		fail "$f: the same bytes$todo" "$out/images/$f or $out2/images/$f is missing"
 	elif command -v diffoscope >/dev/null; then
-		mapfile -t report < <(diffoscope --text - --max-report-size 200000 \
-			"$out/images/$f" "$out2/images/$f" 2>&1 | head -n 60)
-		fail "$f: the same bytes$todo" "diffoscope's first 60 lines:" "${report[@]}"
+		diffoscope --text "$SCRATCH/diffoscope-$f.txt" --max-report-size 400000 \
+			"$out/images/$f" "$out2/images/$f" >/dev/null 2>&1 || true
+		# The members that differ (diffoscope's tree lines that are not
+		# commands), then the start of the report.
+		mapfile -t names < <(grep -E '├── ' "$SCRATCH/diffoscope-$f.txt" | grep -vF '{}' | head -n 30)
+		mapfile -t report < <(head -n 40 "$SCRATCH/diffoscope-$f.txt")
+		fail "$f: the same bytes$todo" "diffoscope: what differs (at most 30):" "${names[@]}" \
+			"diffoscope's first 40 lines:" "${report[@]}"
 	else
 		fail "$f: the same bytes$todo" "they differ (install diffoscope-minimal to see where)"
 	fi
