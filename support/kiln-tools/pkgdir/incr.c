@@ -319,6 +319,15 @@ int incr_apply(const struct kiln_ctx *ctx, struct plan *p, const struct mstate *
 		remove_path(&in, xs[i]);
 	free(xs);
 	qsort(rm, nrm, sizeof *rm, cmp_rev);
+	/* a directory that goes away may be read-only (0555): what is in
+	 * it goes first, so it opens up too (a user who is not root could
+	 * not remove its entries otherwise) */
+	for (size_t i = 0; i < nrm; i++) {
+		struct stat st;
+		if (fstatat(outfd, rm[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) &&
+		    (st.st_mode & 0700) != 0700)
+			fchmodat(outfd, rm[i], (st.st_mode & 07777) | 0700, 0);
+	}
 	for (size_t i = 0; i < nrm && !in.errors; i++)
 		remove_path(&in, rm[i]);
 	struct placer *pl = &p->pl;
