@@ -9,7 +9,7 @@
 # manifest by content hash.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 30
+plan 32
 
 out=$SCRATCH/out
 ppd=$out/per-package
@@ -42,14 +42,19 @@ like "$msg" "sabad: .*/sabad/target/etc/init.d/S10sa: sabad removed this file, w
 ok "delete: make with the culprit fixed" kiln "$out"
 ok "S10sa ships" test -f "$out/target/etc/init.d/S10sa"
 
-# A change that record cannot see (same size, same times) is caught
-# when output/target is merged: its content is checked against sa's
-# manifest, and sa is reinstalled by the next make.
+# A change that record cannot see (same size, same times): an
+# incremental finalize does not read sa's unchanged files, so
+# output/target keeps sa's recorded content; a full merge (here: no
+# record of the last merge) checks every file's content against its
+# manifest and fails, and sa is reinstalled by the next make.
 f=$ppd/sa/target/etc/sa.conf
 stamp=$(stat -c %y "$f")
 printf 'SA-ONE\n' >"$f"
 touch -d "$stamp" "$f"
 rm -f "$out/build/.kiln/.stamp_target_finalized"
+ok "incremental finalize with sa's file changed behind record's back" kiln "$out"
+is "$(cat "$out/target/etc/sa.conf")" sa-one "it leaves output/target's copy, sa's recorded content"
+rm -f "$out/build/.kiln/.stamp_target_finalized" "$out/build/.kiln/merge-target.state"
 if msg=$(kiln "$out" 2>&1); then fail "merge: must fail"; else pass "merge: a changed file fails target-finalize"; fi
 like "$msg" "sa/target/etc/sa.conf: the content differs from what sa recorded in its manifest" \
 	"merge: the message names the file and its owner"
