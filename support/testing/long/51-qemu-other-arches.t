@@ -1,5 +1,5 @@
 #!/bin/bash
-# (full) qemu_arm, qemu_riscv64 and qemu_x86_64 defconfigs, each from a
+# (long) qemu_arm, qemu_riscv64 and qemu_x86_64 defconfigs, each from a
 # clean output directory with make -j2: busybox runs (under qemu through
 # run-target; x86_64 natively) and the rootfs tarball is made.
 # shellcheck source=../lib.sh
