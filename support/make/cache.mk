@@ -19,8 +19,11 @@
 # KILN_CACHE=n (environment or command line) turns it off. It is off
 # for the goals that want the sources or a step of their own (make
 # source, legal-info, <pkg>-extract...), for packages built from a local
-# directory (the tree is not in the hash), and for packages that
-# install into output/images (not in their manifest).
+# directory (the tree is not in the hash), for packages that install
+# into output/images (not in their manifest), and for packages that say
+# <PKG>_ARTIFACT_CACHE = NO (the external toolchain: importing it from
+# its own cache is faster than a restore, and its entry is the size of
+# every other one together).
 
 KILN_CACHE ?= y
 KILN_CACHE_TOOL := $(TOPDIR)/support/scripts/kiln-cache
@@ -35,7 +38,7 @@ KILN_CACHE_ON := $(if $(filter n no 0,$(KILN_CACHE)),,$(if $(filter $(KILN_CACHE
 export KILN_CACHE_DIR KILN_CACHE_URL KILN_CACHE_URL_READONLY
 
 # Whether the package whose step runs may use the cache.
-kiln-cache-ok = $(and $(KILN_CACHE_ON),$(if $($(PKGUP)_OVERRIDE_SRCDIR)$(filter YES,$($(PKGUP)_INSTALL_IMAGES)),,y))
+kiln-cache-ok = $(and $(KILN_CACHE_ON),$(if $($(PKGUP)_OVERRIDE_SRCDIR)$(filter YES,$($(PKGUP)_INSTALL_IMAGES))$(filter NO,$($(PKGUP)_ARTIFACT_CACHE)),,y))
 
 kiln-cache-skip = $(if $(kiln-cache-ok),test -e '$(@D)/$(KILN_CACHE_MARK)' || )
 

@@ -9,7 +9,7 @@
 # cache-stats counts, cache-clean clears by age and size.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 69
+plan 70
 
 export KILN_CACHE=y KILN_CACHE_DIR=$SCRATCH/cache
 unset KILN_CACHE_URL KILN_CACHE_URL_READONLY
@@ -39,7 +39,7 @@ o1=$SCRATCH/out1
 config "$o1"
 ok "cold build with an empty cache" kiln "$o1"
 n=$(find "$KILN_CACHE_DIR" -name '*.kiln-cache' | wc -l)
-is "$n" 3 "three entries stored (toolchain, rb-lib, rb-app)"
+is "$n" 2 "two entries stored (rb-lib, rb-app; never the toolchain, TOOLCHAIN_ARTIFACT_CACHE = NO)"
 ok "every entry checks" "$CACHE_TOOL" verify "$KILN_CACHE_DIR"/*/*.kiln-cache
 is "$(ran "$o1" restore)" "" "nothing restored into an empty cache's build"
 
@@ -51,21 +51,23 @@ out=$(kiln "$o2" 2>&1)
 ok "build from the warm cache" test -f "$o2/images/rootfs.tar"
 like "$out" '^\[2/3\] rb-lib 1\.0 restored from cache$' "the progress line says rb-lib was restored"
 like "$out" '^\[3/3\] rb-app 1\.0 restored from cache$' "and rb-app"
-is "$(ran "$o2" restore)" "rb-app rb-lib toolchain" "all three restored"
-is "$(ran "$o2" download) $(ran "$o2" configure) $(ran "$o2" build)" "  " "no download, configure or build step ran"
+is "$(ran "$o2" restore)" "rb-app rb-lib" "both restored"
+is "$(ran "$o2" download) / $(ran "$o2" configure) / $(ran "$o2" build)" "toolchain / toolchain / toolchain" \
+	"no download, configure or build step ran but the toolchain's (imported, not cached)"
 is "$(tree_digest "$o2/target")" "$(tree_digest "$o1/target")" "output/target is the built one's, file for file"
 ok "the restored rl.pc holds this output directory's staging path" \
 	grep -qF "prefix=$o2/per-package/rb-lib/host/" "$o2/per-package/rb-lib/host/x86_64-linux-gnu/sysroot/usr/lib/pkgconfig/rl.pc"
 ok "the restored manifest still flags it reloc" grep -qP '\treloc\thost/x86_64-linux-gnu/sysroot/usr/lib/pkgconfig/rl.pc$' "$o2/per-package/rb-lib/manifest"
+steps=$(wc -l <"$o2/build/build-time.log")
 ok "no-op make after a restore" kiln "$o2"
-is "$(ran "$o2" configure)" "" "and it builds nothing"
+is "$(wc -l <"$o2/build/build-time.log")" "$steps" "and it runs no step"
 d_restored=$(digests "$o2")
-is "$(awk '{print $2}' "$o2/build/cache.log" | sort | uniq -c | awk '{print $2"="$1}' | paste -sd ' ' -)" "hit=3" \
-	"the output directory's cache log: 3 hits"
+is "$(awk '{print $2}' "$o2/build/cache.log" | sort | uniq -c | awk '{print $2"="$1}' | paste -sd ' ' -)" "hit=2" \
+	"the output directory's cache log: 2 hits"
 stats=$(kiln "$o2" cache-stats)
-like "$stats" '^this output directory: hits: 3, misses: 0, stored: 0, unusable entries: 0$' "cache-stats: this directory's hits and misses"
-like "$stats" '^every build using this cache: hits: 3, misses: 3, stored: 3, unusable entries: 0$' "cache-stats: the cache's"
-like "$stats" '^entries: 3, size: [0-9.]+ MiB \([0-9]+ bytes, compressed\)$' "cache-stats: the size, in MiB and bytes"
+like "$stats" '^this output directory: hits: 2, misses: 0, stored: 0, unusable entries: 0$' "cache-stats: this directory's hits and misses"
+like "$stats" '^every build using this cache: hits: 2, misses: 2, stored: 2, unusable entries: 0$' "cache-stats: the cache's"
+like "$stats" '^entries: 2, size: [0-9.]+ MiB \([0-9]+ bytes, compressed\)$' "cache-stats: the size, in MiB and bytes"
 
 # The same directory built without the cache: indistinguishable.
 "$KILN_RM_TREE" "$o2"
@@ -90,8 +92,8 @@ out=$(kiln "$o3" 2>&1)
 ok "build with a corrupt entry" test -f "$o3/images/rootfs.tar"
 like "$out" "^kiln: warning: rb-lib: the cache entry $e_lib is unusable: .*sha256.*; building rb-lib instead" \
 	"the warning names the package and the entry"
-is "$(ran "$o3" configure)" "rb-lib" "rb-lib is built"
-is "$(ran "$o3" restore)" "rb-app toolchain" "the others restored"
+is "$(ran "$o3" configure)" "rb-lib toolchain" "rb-lib is built (and the toolchain, never cached)"
+is "$(ran "$o3" restore)" "rb-app" "rb-app restored"
 is "$(tree_digest "$o3/target")" "$(tree_digest "$o1/target")" "output/target is the same"
 ok "the rebuilt rb-lib stored a whole entry again" "$CACHE_TOOL" verify "$e_lib"
 
@@ -103,7 +105,7 @@ config "$o4"
 out=$(kiln "$o4" 2>&1)
 ok "build with a truncated entry" test -f "$o4/images/rootfs.tar"
 like "$out" "^kiln: warning: rb-app: the cache entry $e_app is unusable: .*truncated or corrupt" "a warning naming rb-app and the entry"
-is "$(ran "$o4" configure)" "rb-app" "rb-app is built, nothing else"
+is "$(ran "$o4" configure)" "rb-app toolchain" "rb-app is built, nothing else (but the toolchain)"
 is "$(tree_digest "$o4/target")" "$(tree_digest "$o1/target")" "output/target is the same"
 
 # 5. Concurrent writers of one entry: a reader never sees half of one.
@@ -170,7 +172,7 @@ export KILN_CACHE_DIR=$SCRATCH/cache-h1
 o5=$SCRATCH/out5
 config "$o5"
 ok "cold build writing to the server" kiln "$o5"
-is "$(grep -c '"PUT /cache/.*\.kiln-cache HTTP/1\.1" 20[14] ' "$ngx/logs/access.log")" 3 "three entries PUT"
+is "$(grep -c '"PUT /cache/.*\.kiln-cache HTTP/1\.1" 20[14] ' "$ngx/logs/access.log")" 2 "two entries PUT"
 ok "the server's entries check" "$CACHE_TOOL" verify "$ngx/www/cache"/*/*.kiln-cache
 
 export KILN_CACHE_DIR=$SCRATCH/cache-h2
@@ -179,10 +181,10 @@ config "$o6"
 out=$(kiln "$o6" 2>&1)
 ok "build from the server, with an empty local cache" test -f "$o6/images/rootfs.tar"
 like "$out" 'rb-app 1\.0 restored from cache$' "rb-app restored"
-is "$(ran "$o6" restore)" "rb-app rb-lib toolchain" "everything restored"
-is "$(grep -c '"GET /cache/.*\.kiln-cache HTTP/1\.1" 200 ' "$ngx/logs/access.log")" 3 "three entries read with GET"
+is "$(ran "$o6" restore)" "rb-app rb-lib" "everything restored"
+is "$(grep -c '"GET /cache/.*\.kiln-cache HTTP/1\.1" 200 ' "$ngx/logs/access.log")" 2 "two entries read with GET"
 is "$(tree_digest "$o6/target")" "$(tree_digest "$o1/target")" "output/target is the same"
-is "$(find "$KILN_CACHE_DIR" -name '*.kiln-cache' | wc -l)" 3 "what was read is kept locally"
+is "$(find "$KILN_CACHE_DIR" -name '*.kiln-cache' | wc -l)" 2 "what was read is kept locally"
 
 # Read-only: a package the server lacks is built, stored locally, not PUT.
 export KILN_CACHE_URL_READONLY=y KILN_CACHE_DIR=$SCRATCH/cache-h3
@@ -191,7 +193,7 @@ lines=(KILN_PACKAGE_RB_APP=y KILN_PACKAGE_RB_LEAF=y)
 o7=$SCRATCH/out7
 config "$o7"
 ok "read-only build" kiln "$o7"
-is "$(ran "$o7" configure)" "rb-leaf" "rb-leaf (not on the server) built, the rest restored"
+is "$(ran "$o7" configure)" "rb-leaf toolchain" "rb-leaf (not on the server) built, the rest restored"
 is "$(grep -c '"PUT ' "$ngx/logs/access.log")" "$puts" "read-only: nothing PUT"
 ok "rb-leaf stored locally" grep -q ' store rb-leaf ' "$KILN_CACHE_DIR/stats.log"
 # A server that refuses PUT, without the read-only setting: a warning.
@@ -213,11 +215,11 @@ lines=(KILN_PACKAGE_RB_APP=y)
 o9=$SCRATCH/out9
 config "$o9"
 ok "a build restored from the cache" kiln "$o9"
-is "$(ran "$o9" restore)" "rb-app rb-lib toolchain" "(everything restored)"
+is "$(ran "$o9" restore)" "rb-app rb-lib" "(everything restored)"
 ok "rb-lib-rebuild of the restored rb-lib, with another output" kiln "$o9" rb-lib-rebuild RB_LIB_MESSAGE=rl-two
-is "$(ran "$o9" build)" "rb-lib" "rb-lib was built"
+is "$(ran "$o9" build)" "rb-lib toolchain" "rb-lib was built"
 ok "make after it" kiln "$o9" RB_LIB_MESSAGE=rl-two
-is "$(ran "$o9" build)" "rb-app rb-lib" "the restored rb-app was built against the new rb-lib"
+is "$(ran "$o9" build)" "rb-app rb-lib toolchain" "the restored rb-app was built against the new rb-lib"
 is "$(cat "$o9/target/usr/share/rb-app/built")" rl-two "with its new output"
 ok "rb-lib-rebuild with the first output" kiln "$o9" rb-lib-rebuild
 out=$(kiln "$o9" 2>&1)
@@ -231,10 +233,18 @@ touch -d '10 days ago' "$(entry_of rb-lib)"
 out=$(kiln "$o1" cache-clean KILN_CACHE_MAX_AGE=5)
 like "$out" '^cache-clean: removed 1 entries' "KILN_CACHE_MAX_AGE=5 removes the entry unused for 10 days"
 ok "rb-lib's entry is gone" test ! -e "$(entry_of rb-lib)"
-out=$(kiln "$o1" cache-clean KILN_CACHE_MAX_SIZE=1)
-like "$out" '^cache-clean: removed 1 entries .* 2 left' "KILN_CACHE_MAX_SIZE=1 removes the toolchain's entry (tens of MiB), keeps rb-app's two"
+# By size: the entries get used one minute apart, oldest first; a limit
+# half an entry below their total removes the least recently used one.
+mapfile -t left < <(find "$KILN_CACHE_DIR" -name '*.kiln-cache' | sort)
+i=${#left[@]}
+for e in "${left[@]}"; do touch -d "$i minutes ago" "$e"; i=$((i - 1)); done
+limit=$(stat -c %s "${left[@]}" | awk 'NR == 1 { first = $1 } { t += $1 } END { printf "%.6f", (t - first / 2) / 1048576 }')
+out=$(kiln "$o1" cache-clean KILN_CACHE_MAX_SIZE="$limit")
+like "$out" "^cache-clean: removed 1 entries .* $((${#left[@]} - 1)) left" \
+	"KILN_CACHE_MAX_SIZE=$limit MiB (half an entry below the total of ${#left[@]}) removes one entry"
+ok "the least recently used one" test ! -e "${left[0]}" -a -e "${left[-1]}"
 out=$(kiln "$o1" cache-clean)
-like "$out" '^cache-clean: removed 2 entries .* 0 left' "cache-clean alone removes every entry"
+like "$out" "^cache-clean: removed $((${#left[@]} - 1)) entries .* 0 left" "cache-clean alone removes every entry"
 nok "a bad KILN_CACHE_MAX_AGE is refused" kiln "$o1" cache-clean KILN_CACHE_MAX_AGE=old
 
 done_testing
