@@ -216,6 +216,9 @@ help:
 	@echo '  KILN_TOOLS_DIR=<dir> (where the C helpers are built; by default O/kiln-tools links'
 	@echo '  to a per-user cache, $${XDG_CACHE_HOME:-$$HOME/.cache}/kiln/tools/<key>, that clean'
 	@echo '  and distclean keep: rm -rf it to clear it; docs/building.md)'
+	@echo '  KILN_TOOLCHAIN_CACHE=<dir> (the toolchain'"'"'s finished imports, hardlinked into each output'
+	@echo '  directory; by default $${XDG_CACHE_HOME:-$$HOME/.cache}/kiln/toolchain, empty turns it off,'
+	@echo '  rm -rf it to clear it; docs/toolchains.md)'
 
 ifeq ($(NEED_CONFIG),y)
 ifeq ($(wildcard $(KILN_CONFIG)),)

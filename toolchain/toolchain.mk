@@ -29,8 +29,19 @@ TOOLCHAIN_REAL_CC := $(TOOLCHAIN_EXTERNAL_BIN)/$(TOOLCHAIN_PREFIX)gcc
 TOOLCHAIN_REAL_CXX := $(if $(KILN_TOOLCHAIN_CXX),$(TOOLCHAIN_EXTERNAL_BIN)/$(TOOLCHAIN_PREFIX)g++,-)
 
 TOOLCHAIN_TOOL := $(TOPDIR)/toolchain/scripts/kiln-toolchain
-# The sandbox (docs/sandbox.md) lets the toolchain's steps write its
-# cache of the compiler's files, a directory of the build user's.
+# The toolchain's cache (docs/toolchains.md): its finished imports, and
+# for a build user who may not hardlink the compiler, a copy of its
+# files. Per user by default, as the C helpers' cache
+# (support/scripts/kiln-tools-cache); KILN_TOOLCHAIN_CACHE= (empty)
+# turns it off. Not in any configuration hash: where the cache is
+# changes no output.
+ifeq ($(origin KILN_TOOLCHAIN_CACHE),undefined)
+TOOLCHAIN_XDG_CACHE := $(or $(filter /%,$(XDG_CACHE_HOME)),$(if $(filter /%,$(HOME)),$(HOME)/.cache))
+KILN_TOOLCHAIN_CACHE := $(if $(TOOLCHAIN_XDG_CACHE),$(TOOLCHAIN_XDG_CACHE)/kiln/toolchain)
+endif
+export KILN_TOOLCHAIN_CACHE
+# The sandbox (docs/sandbox.md) lets the toolchain's steps write that
+# cache, a directory of the build user's.
 TOOLCHAIN_SANDBOX_RW = $(KILN_TOOLCHAIN_CACHE)
 TOOLCHAIN_INSTALL_STAGING = YES
 # Not in the artifact cache: a restore would unpack ~280 MB that the
@@ -74,9 +85,29 @@ define TOOLCHAIN_CONFIGURE_CMDS
 		$(call kiln-sq,$(KILN_TOOLCHAIN_DEBIAN_CXX_PACKAGE)) $(call kiln-sq,$(TOOLCHAIN_HINT))
 endef
 
-define TOOLCHAIN_BUILD_CMDS
-	$(MAKE) -C '$(TOPDIR)/toolchain/wrapper' O='$(@D)/wrapper' V=$(V) \
+TOOLCHAIN_BUILD_WRAPPER = $(MAKE) -C '$(TOPDIR)/toolchain/wrapper' O='$(@D)/wrapper' V=$(V) \
 		WRAPPER_DEFS="$(TOOLCHAIN_WRAPPER_DEFS)"
+
+# The import cache (kiln-toolchain cache-*, docs/toolchains.md): the
+# finished per-package tree, keyed by these values (every command of
+# the import, with every variable they use, expanded; the output
+# directory's paths left out, so that every output directory shares
+# the entry) and by the sources and compilers kiln-toolchain hashes. A
+# hit skips the wrapper's build and the whole install but for its
+# hardlinks. Written by make when the step's script is.
+toolchain-neutral = $(subst $(TOPDIR)/,@TOPDIR@/,$(subst $(@D)/,@BUILD@/,$(subst \
+	$(PER_PACKAGE_DIR)/toolchain/,@PPD@/,$(1))))
+define TOOLCHAIN_CACHE_VALUES
+wrapper $(TOOLCHAIN_WRAPPER_DEFS)
+import $(call toolchain-neutral,$(TOOLCHAIN_IMPORT_CMDS))
+runtime $(call toolchain-neutral,$(TOOLCHAIN_RUNTIME_CMDS))
+endef
+toolchain-cache-values = $(file >$(@D)/.kiln-tc-values,$(TOOLCHAIN_CACHE_VALUES))
+TOOLCHAIN_CACHE_ARGS = '$(@D)' '$(TOOLCHAIN_REAL_CC)' '$(TOOLCHAIN_REAL_CXX)'
+
+define TOOLCHAIN_BUILD_CMDS
+	$(toolchain-cache-values)
+	'$(TOOLCHAIN_TOOL)' cache-lookup $(TOOLCHAIN_CACHE_ARGS) || $(TOOLCHAIN_BUILD_WRAPPER)
 endef
 
 # $(1): template, $(2): output.
@@ -90,8 +121,13 @@ define toolchain-gen-file
 		'$(TOOLCHAIN_PKGDIR)files/$(1)' > '$(HOST_DIR)/share/kiln/$(2)'
 endef
 
-define TOOLCHAIN_INSTALL_STAGING_CMDS
-	'$(TOOLCHAIN_TOOL)' import '$(TOOLCHAIN_REAL_CC)' '$(TOOLCHAIN_REAL_CXX)' '$(HOST_DIR)' '$(STAGING_DIR)'
+# The import proper, for a miss. KILN_TOOLCHAIN_SOURCES collects what
+# it reads, and the stamp comes first: an entry is fresh while no
+# source changed since.
+define TOOLCHAIN_IMPORT_CMDS
+	rm -f '$(@D)/.kiln-tc-sources'; touch '$(@D)/.kiln-tc-stamp'
+	KILN_TOOLCHAIN_SOURCES='$(@D)/.kiln-tc-sources' \
+		'$(TOOLCHAIN_TOOL)' import '$(TOOLCHAIN_REAL_CC)' '$(TOOLCHAIN_REAL_CXX)' '$(HOST_DIR)' '$(STAGING_DIR)'
 	install -D -m 0755 '$(@D)/wrapper/bin/toolchain-wrapper' '$(HOST_DIR)/bin/toolchain-wrapper'
 	for t in $(TOOLCHAIN_WRAPPED); do \
 		ln -sfn toolchain-wrapper '$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-'$$t; done
@@ -105,13 +141,30 @@ endef
 
 # A test program linked through the new wrapper proves the imported
 # toolchain works and tells where the target's dynamic loader lives.
-define TOOLCHAIN_INSTALL_TARGET_CMDS
+define TOOLCHAIN_RUNTIME_CMDS
 	printf 'int main(void) { return 0; }\n' > '$(@D)/probe.c'
 	'$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-gcc' -o '$(@D)/probe' '$(@D)/probe.c' || { \
 		echo "toolchain: the imported compiler cannot link a test program (above); see $(@D)/.logs/install.log" >&2; exit 1; }
 	interp=$$('$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-readelf' -l '$(@D)/probe' | sed -n 's/.*Requesting program interpreter: \(.*\)]$$/\1/p'); \
 	test -n "$$interp" || { echo "toolchain: $(@D)/probe has no program interpreter; is the toolchain static-only?" >&2; exit 1; }; \
 	'$(TOOLCHAIN_TOOL)' runtime '$(STAGING_DIR)' '$(TARGET_DIR)' "$$interp" $(TOOLCHAIN_TARGET_LIBS)
+endef
+
+# The step script is bash: the import runs when the cache had nothing
+# to place, and then fills it (after the runtime libraries).
+define TOOLCHAIN_INSTALL_STAGING_CMDS
+	$(toolchain-cache-values)
+	if ! '$(TOOLCHAIN_TOOL)' cache-place $(TOOLCHAIN_CACHE_ARGS) '$(HOST_DIR)' '$(TARGET_DIR)'; then
+	$(TOOLCHAIN_BUILD_WRAPPER)
+	$(TOOLCHAIN_IMPORT_CMDS)
+	fi
+endef
+
+define TOOLCHAIN_INSTALL_TARGET_CMDS
+	if [ ! -e '$(@D)/.kiln-tc-placed' ]; then
+	$(TOOLCHAIN_RUNTIME_CMDS)
+	'$(TOOLCHAIN_TOOL)' cache-fill $(TOOLCHAIN_CACHE_ARGS) '$(HOST_DIR)' '$(TARGET_DIR)'
+	fi
 endef
 
 # Every target package builds with this toolchain (pkg-generic.mk

@@ -3,11 +3,25 @@
 # make toolchain alone, a copy of its host directory compiling against
 # its own sysroot, the relative CMake file, the wrapper stopping a
 # package with an unsafe path, and the errors for a missing or wrong
-# compiler.
+# compiler; the import cache: a second output directory hardlinks the
+# first one's finished tree (same manifest and tree as an import, with
+# or without the cache), a changed option misses, two builds filling it
+# at once, a stale or changed entry is not used.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 18
+plan 45
 
+# The import cache is this test's own: the first build imports. The
+# suite's copy of the compiler (a test user may not hardlink root's
+# files) is linked into it, rather than copied again.
+shared=${KILN_TOOLCHAIN_CACHE:-}
+export KILN_TOOLCHAIN_CACHE=$SCRATCH/tcache
+mkdir -p "$KILN_TOOLCHAIN_CACHE"
+if [ -n "$shared" ] && [ -d "$shared" ]; then
+	for f in "$shared"/copy "$shared"/copy-stamps "$shared"/files-*; do
+		if [ -e "$f" ]; then cp -al "$f" "$KILN_TOOLCHAIN_CACHE/" 2>/dev/null || true; fi
+	done
+fi
 out=$SCRATCH/out
 configure "$out" KILN_TOOLCHAIN_CXX=y
 ok "make toolchain" kiln "$out" toolchain
@@ -81,4 +95,68 @@ fi
 configure "$out" KILN_TOOLCHAIN_CXX=y
 msg=$(kiln "$out" toolchain TOOLCHAIN_EXTERNAL_BIN="$SCRATCH/nowhere" 2>&1) || true
 like "$msg" "install the Debian package gcc" "the message comes first for the C compiler, even with C++ on"
+# ------------------------------------------------------------------
+# The import cache. The first output directory imported and filled it
+# (twice: with C++, then without for tc-unsafe).
+log() { cat "$1/build/toolchain/.logs/$2.log"; }
+entries() { find "$KILN_TOOLCHAIN_CACHE/import" -mindepth 1 -maxdepth 1 -printf '%f\n' | sort; }
+first=$SCRATCH/out
+like "$(log "$first" install)" "^toolchain: cached the import in $KILN_TOOLCHAIN_CACHE/import/" "a cold import fills the cache"
+n=$(entries | wc -l)
+ppd_digest() { tree_digest "$1/per-package/toolchain/host"; tree_digest "$1/per-package/toolchain/target"; }
+hit=$SCRATCH/hit
+configure "$hit" KILN_TOOLCHAIN_CXX=y
+ok "make toolchain in a second output directory" kiln "$hit" toolchain
+entry=$(sed -n 's/^toolchain: hardlinked from the import cache //p' "$hit/build/toolchain/.logs/install.log")
+ok "an entry of the cache" test -n "$entry" -a -d "$entry/host"
+like "$(log "$hit" build)" "^toolchain: the import cache has $entry: the wrapper is not built" "its build compiles nothing"
+like "$(log "$hit" install)" "^toolchain: hardlinked from the import cache $entry" "its install hardlinks the entry"
+is "$(stat -c %i "$hit/per-package/toolchain/host/opt/ext-toolchain/lib/gcc/x86_64-linux-gnu/12/cc1")" \
+	"$(stat -c %i "$entry/host/opt/ext-toolchain/lib/gcc/x86_64-linux-gnu/12/cc1")" "cc1 is the entry's (same inode)"
+is "$(stat -c %i "$hit/per-package/toolchain/host/bin/toolchain-wrapper")" \
+	"$(stat -c %i "$entry/host/bin/toolchain-wrapper")" "so is the wrapper"
+
+# Without the cache: an import, which neither reads nor fills it.
+cold=$SCRATCH/cold
+configure "$cold" KILN_TOOLCHAIN_CXX=y
+ok "make toolchain with KILN_TOOLCHAIN_CACHE= (off)" env KILN_TOOLCHAIN_CACHE= make --no-print-directory -C "$TOPDIR" O="$cold" KILN_EXTERNAL="$EXT" toolchain
+unlike "$(log "$cold" build; log "$cold" install)" "import cache" "which does not use the cache"
+is "$(entries | wc -l)" "$n" "nor fill it"
+ok "the cached toolchain's manifest is the import's" diff "$cold/per-package/toolchain/manifest" "$hit/per-package/toolchain/manifest"
+is "$(ppd_digest "$hit" | sha256sum)" "$(ppd_digest "$cold" | sha256sum)" "so are its trees (paths, types, modes, contents)"
+is "$(cat "$hit/build/toolchain/.kiln-output")" "$(cat "$cold/build/toolchain/.kiln-output")" "the output records are the same"
+
+# Another CPU (other WRAPPER_DEFS): a miss, in two output directories at
+# once; both fill the same new entry, one wins, nothing is left over.
+p1=$SCRATCH/p1 p2=$SCRATCH/p2
+configure "$p1" KILN_TOOLCHAIN_CXX=y KILN_x86_64_v2=y
+configure "$p2" KILN_TOOLCHAIN_CXX=y KILN_x86_64_v2=y
+kiln "$p1" toolchain >"$SCRATCH/p1.out" 2>&1 & j1=$!
+kiln "$p2" toolchain >"$SCRATCH/p2.out" 2>&1 & j2=$!
+s1=0 s2=0
+wait "$j1" || s1=$?
+wait "$j2" || s2=$?
+is "$s1 $s2" "0 0" "two builds with another CPU at once both succeed"
+like "$(log "$p1" install; log "$p2" install)" "^toolchain: not in the import cache" "another CPU misses"
+is "$(entries | wc -l)" $((n + 1)) "and makes one more entry"
+is "$(find "$KILN_TOOLCHAIN_CACHE/import" -mindepth 1 -maxdepth 1 -name '*.tmp.*' | wc -l)" 0 "no temporary directory is left"
+ok "their manifests are the same" diff "$p1/per-package/toolchain/manifest" "$p2/per-package/toolchain/manifest"
+
+# A stale entry (a source's ctime newer than its stamp) is a miss and is
+# dropped; a changed file of the entry is seen and dropped too.
+tool=$TOPDIR/toolchain/scripts/kiln-toolchain
+args=("$hit/build/toolchain" /usr/bin/x86_64-linux-gnu-gcc /usr/bin/x86_64-linux-gnu-g++)
+ok "cache-lookup finds the entry" "$tool" cache-lookup "${args[@]}"
+touch -d @1 "$entry/stamp"
+nok "a source newer than the entry's stamp: cache-lookup misses" "$tool" cache-lookup "${args[@]}"
+like "$("$tool" cache-place "${args[@]}" "$SCRATCH/h" "$SCRATCH/t" 2>&1)" "is out of date" "cache-place says the entry is out of date"
+ok "and drops it" test ! -e "$entry"
+ok "the next build fills it again" kiln "$hit" toolchain-reinstall
+ok "the entry is back" test -d "$entry/host"
+chmod u+w "$entry/host/share/kiln/toolchainfile.cmake"
+echo '# changed in place' >>"$entry/host/share/kiln/toolchainfile.cmake"
+msg=$("$tool" cache-place "${args[@]}" "$SCRATCH/h" "$SCRATCH/t" 2>&1) && r=0 || r=$?
+is "$r" 1 "an entry with a file changed in place is not used"
+like "$msg" "warning: $entry: a file changed since the entry was made" "cache-place warns"
+ok "and drops it" test ! -e "$entry"
 done_testing
