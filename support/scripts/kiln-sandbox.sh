@@ -78,9 +78,11 @@ kiln_sandbox_setup() {
 			kiln_sandbox_cmd+=(--ro-bind-try "$d" "$d")
 		done
 	fi
+	# One that cannot be made (a cache under a read-only home) stays
+	# out: the step then finds it read-only, as it would outside.
 	for d in $KILN_SANDBOX_RW; do
-		[ -d "$d" ] || mkdir -p "$d"
-		kiln_sandbox_cmd+=(--bind "$d" "$d")
+		[ -d "$d" ] || mkdir -p "$d" 2>/dev/null || true
+		kiln_sandbox_cmd+=(--bind-try "$d" "$d")
 	done
 	# Last: the mount points above are made in the empty directory
 	# first. Not recursive: the binds keep their own modes.
