@@ -11,6 +11,11 @@
 #     CMAKE_CROSSCOMPILING_EMULATOR.
 # (c) tr-meson: cc.run()'s answer is the target program's, through the
 #     cross file's exe_wrapper.
+# (f) tr-at (TR_AT_CONF_RUN_TESTS = YES): configure has no --build, its
+#     AC_RUN_IFELSE program runs through qemu registered in the
+#     sandbox's own binfmt_misc, so configure says cross_compiling=no
+#     and gets the target's answer, and its build runs the program it
+#     built; with the sandbox off, a warning, and the cross answer.
 # (d) With no qemu-aarch64 in PATH, the step fails with an error naming
 #     the package and Debian's qemu-user.
 # (e) kiln-target-run alone: a build-machine program runs without qemu,
@@ -26,7 +31,7 @@ if [ -n "$skip" ]; then
 	echo "1..0 # SKIP not installed:$skip (utils/setup-host --tests installs them)"
 	exit 0
 fi
-plan 24
+plan 31
 
 trr=$TOPDIR/support/scripts/kiln-target-run
 want="machine=aarch64 long=8 endian=little"
@@ -52,14 +57,14 @@ like "$got" "^kiln-target-run: p: program $SCRATCH/nothere does not exist" "and 
 out=$SCRATCH/out
 mkdir -p "$out"
 printf '%s\n' KILN_aarch64=y KILN_PPD_STRICT=y KILN_DOWNLOAD_APT=y KILN_PACKAGE_TR_PROG=y \
-	KILN_PACKAGE_TR_CMAKE=y KILN_PACKAGE_TR_MESON=y >"$out.defconfig"
+	KILN_PACKAGE_TR_CMAKE=y KILN_PACKAGE_TR_MESON=y KILN_PACKAGE_TR_AT=y >"$out.defconfig"
 kiln "$out" KILN_DEFCONFIG="$out.defconfig" defconfig >/dev/null
 
 # (a)-(c) in the sandbox.
 if ! kiln "$out" KILN_SANDBOX=y >"$SCRATCH/build.log" 2>&1; then
-	fail "tr-prog, tr-cmake and tr-meson build for aarch64 in the sandbox" "$(tail -n 25 "$SCRATCH/build.log")"
+	fail "tr-prog, tr-cmake, tr-meson and tr-at build for aarch64 in the sandbox" "$(tail -n 25 "$SCRATCH/build.log")"
 else
-	pass "tr-prog, tr-cmake and tr-meson build for aarch64 in the sandbox"
+	pass "tr-prog, tr-cmake, tr-meson and tr-at build for aarch64 in the sandbox"
 fi
 is "$(cat "$out/build/.kiln/sandbox" 2>&1)" y "the steps ran in the sandbox"
 like "$(readelf -h "$out/target/usr/bin/tr-prog" 2>&1)" "Machine:.*AArch64" "tr-prog is an aarch64 program"
@@ -70,6 +75,11 @@ $want" "tr-cmake: try_run got the target program's output and exit status"
 is "$(cat "$out/target/usr/share/tr-meson/trmeson.info" 2>&1)" "run=7
 $want" "tr-meson: cc.run() got the target program's output and exit status"
 
+is "$(cat "$out/target/usr/share/tr-at/trat.info" 2>&1)" "run=$want
+cross_compiling=no" "tr-at: configure ran its AC_RUN_IFELSE program (cross_compiling=no)"
+is "$(cat "$out/target/usr/share/tr-at/built.info" 2>&1)" "built machine=aarch64" "tr-at: its build ran the aarch64 program it built"
+unlike "$(cat "$out/build/tr-at-1.0/config.log")" "--build=" "tr-at's configure had no --build"
+ok "no binfmt_misc mount point is left in TMPDIR" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'kiln-binfmt.*' -user "$(id -u)" 2>/dev/null)"
 ppd=$out/per-package/tr-cmake/host
 like "$(cat "$ppd/share/kiln/toolchainfile.cmake")" 'set\(CMAKE_CROSSCOMPILING_EMULATOR "\$\{KILN_HOST_DIR\}/bin/kiln-target-run;--sysroot;\$\{CMAKE_SYSROOT\}"\)' \
 	"the toolchain file sets CMAKE_CROSSCOMPILING_EMULATOR"
@@ -85,6 +95,12 @@ like "$cross" "^needs_exe_wrapper = true\$" "and needs_exe_wrapper = true"
 ok "tr-prog rebuilds without the sandbox" kiln "$out" tr-prog-rebuild KILN_SANDBOX=n
 is "$(cat "$out/target/usr/share/tr-prog/out" 2>&1)" "arg=kiln lib=from-trlib $want
 status=3" "and \$(TARGET_RUN) gives the same answer"
+
+# (f) without the sandbox: a warning, and configure cross-compiles.
+log=$(kiln "$out" tr-at-reconfigure KILN_SANDBOX=n 2>&1) || true
+like "$log" "kiln: warning: tr-at: <PKG>_CONF_RUN_TESTS = YES needs the sandbox" "tr-at without the sandbox: a warning"
+is "$(cat "$out/target/usr/share/tr-at/trat.info" 2>&1)" "run=cross
+cross_compiling=yes" "and configure takes AC_RUN_IFELSE's cross-compiling answer"
 
 # (d) PATH without qemu: every program of the build machine but qemu-*.
 farm=$SCRATCH/noqemu
@@ -105,6 +121,9 @@ for sbx in y n; do
 	fi
 done
 like "$log" "tr-prog 1.0: build failed" "it fails in tr-prog's build step"
+log=$(PATH=$farm kiln "$out" tr-at-reconfigure KILN_SANDBOX=y 2>&1) || true
+like "$log" "kiln: tr-at: qemu-aarch64 is not in PATH: the configure step of tr-at \(<PKG>_CONF_RUN_TESTS = YES\) runs the target's programs with it. Install Debian's qemu-user package" \
+	"tr-at with no qemu in PATH: the error names the package, the step and qemu-user"
 
 # (e) again: the aarch64 program directly, with the package's sysroot.
 sysroot=$out/per-package/tr-prog/host/aarch64-linux-gnu/sysroot
