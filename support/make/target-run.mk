@@ -10,3 +10,6 @@
 # PROGRAM's, 125 for kiln-target-run's own errors (no qemu, no program).
 KILN_TARGET_RUN_SCRIPT = $(TOPDIR)/support/scripts/kiln-target-run
 TARGET_RUN = '$(KILN_TARGET_RUN_SCRIPT)' --package '$(PKG)' --sysroot '$(STAGING_DIR)' --
+# The toolchain installs it in HOST_DIR/bin (for CMake's emulator and
+# the SDK): a change to it rebuilds the toolchain.
+TOOLCHAIN_HASH_FILES += $(KILN_TARGET_RUN_SCRIPT)

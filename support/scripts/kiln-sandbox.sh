@@ -111,12 +111,12 @@ kiln_sandbox_elf_rule() {
 # <PKG>_CONF_RUN_TESTS: the step's target programs exec directly. bwrap
 # runs inside a user and mount namespace (unshare) whose own
 # binfmt_misc has qemu-<arch> registered (kiln-sandbox-binfmt), with
-# QEMU_LD_PREFIX the package's sysroot; the step gets its own uid back
+# QEMU_LD_PREFIX a view of the package's sysroot; the step gets its own uid back
 # in bwrap's user namespace. Sets kiln_sandbox_binfmt_dir (the mount
 # point, removed by kiln_sandbox_cleanup), or fails with a message.
 kiln_sandbox_binfmt_dir=
 kiln_sandbox_binfmt() {
-	local arch=$KILN_SANDBOX_BINFMT qemu='' q rule i
+	local arch=$KILN_SANDBOX_BINFMT qemu='' q rule
 	for q in "qemu-$arch" "qemu-$arch-static"; do
 		if command -v "$q" >/dev/null 2>&1; then
 			qemu=$(command -v "$q")
@@ -132,18 +132,23 @@ kiln_sandbox_binfmt() {
 		return 1
 	}
 	kiln_sandbox_binfmt_dir=$(mktemp -d "${TMPDIR:-/tmp}/kiln-binfmt.XXXXXX")
-	# After "bwrap": its user namespace maps the caller's uid and gid back.
-	for i in "${!kiln_sandbox_cmd[@]}"; do
-		[ "${kiln_sandbox_cmd[$i]}" = bwrap ] && break
+	# The library root: a view of the sysroot in the private /tmp, with
+	# the lib -> usr/lib that a Kiln sysroot does not have, so that the
+	# loader the programs name (/lib/ld-linux-...) is found.
+	local view=/tmp/.kiln-ld-prefix e
+	local opts=(--dir "$view" --setenv QEMU_LD_PREFIX "$view")
+	for e in "$KILN_SANDBOX_LD_PREFIX"/*; do
+		[ -e "$e" ] && opts+=(--symlink "$e" "$view/${e##*/}")
 	done
-	local opts=(--setenv QEMU_LD_PREFIX "$KILN_SANDBOX_LD_PREFIX")
+	[ -e "$KILN_SANDBOX_LD_PREFIX/lib" ] || opts+=(--symlink "$KILN_SANDBOX_LD_PREFIX/usr/lib" "$view/lib")
+	# bwrap's user namespace maps the caller's uid and gid back.
 	if [ "$EUID" -ne 0 ]; then
 		opts+=(--uid "$EUID" --gid "$(id -g)")
 	fi
 	kiln_sandbox_cmd=(unshare --user --map-root-user --mount
 		"${BASH_SOURCE[0]%/*}/kiln-sandbox-binfmt" "${pkg:-?}" "$kiln_sandbox_binfmt_dir"
 		":kiln-$arch:M::$rule:$qemu:F"
-		"${kiln_sandbox_cmd[@]:0:i+2}" "${opts[@]}" "${kiln_sandbox_cmd[@]:i+2}")
+		"${kiln_sandbox_cmd[@]}" "${opts[@]}")
 }
 
 kiln_sandbox_cleanup() {
