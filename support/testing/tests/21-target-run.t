@@ -93,17 +93,19 @@ like "$cross" "^needs_exe_wrapper = true\$" "and needs_exe_wrapper = true"
 
 # (a) without the sandbox.
 ok "tr-prog rebuilds without the sandbox" kiln "$out" tr-prog-rebuild KILN_SANDBOX=n
-is "$(cat "$out/target/usr/share/tr-prog/out" 2>&1)" "arg=kiln lib=from-trlib $want
+is "$(cat "$out/per-package/tr-prog/target/usr/share/tr-prog/out" 2>&1)" "arg=kiln lib=from-trlib $want
 status=3" "and \$(TARGET_RUN) gives the same answer"
 
 # (f) without the sandbox: a warning, and configure cross-compiles.
 log=$(kiln "$out" tr-at-reconfigure KILN_SANDBOX=n 2>&1) || true
 like "$log" "kiln: warning: tr-at: <PKG>_CONF_RUN_TESTS = YES needs the sandbox" "tr-at without the sandbox: a warning"
-is "$(cat "$out/target/usr/share/tr-at/trat.info" 2>&1)" "run=cross
+is "$(cat "$out/per-package/tr-at/target/usr/share/tr-at/trat.info" 2>&1)" "run=cross
 cross_compiling=yes" "and configure takes AC_RUN_IFELSE's cross-compiling answer"
 
-# (d) PATH without qemu: every program of the build machine but qemu-*.
-farm=$SCRATCH/noqemu
+# (d) PATH without qemu: every program of the build machine but qemu-*,
+# in the output directory, which the sandbox shows (not in the private
+# /tmp, where $SCRATCH may be).
+farm=$out/noqemu-bin
 mkdir -p "$farm"
 for f in /usr/local/bin/* /usr/bin/* /usr/sbin/*; do
 	n=${f##*/}
