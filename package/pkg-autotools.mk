@@ -61,7 +61,10 @@ find '$(@D)' -name ltmain.sh -type f -exec \
 endef
 
 # CONFIG_SITE=/dev/null: a build machine's config.site must not tell a
-# cross configure where its libraries are.
+# cross configure where its libraries are. With <PKG>_CONF_RUN_TESTS =
+# YES there is no --build: configure sets cross_compiling=maybe, runs
+# its first test program, which starts through the sandbox's binfmt_misc
+# (support/make/sandbox.mk), and so runs AC_RUN_IFELSE's tests.
 define kiln-autotools-target-configure
 $(kiln-autotools-prepare)
 $(kiln-autotools-no-relink)
@@ -71,7 +74,7 @@ PKG_CONFIG='$(HOST_DIR)/bin/pkg-config' \
 CONFIG_SITE=/dev/null \
 $(call kiln-var,CONF_ENV) \
 ./configure \
-	--host='$(GNU_TARGET_NAME)' --build=$(AUTOTOOLS_BUILD_TUPLE) \
+	--host='$(GNU_TARGET_NAME)' $(if $(kiln-sandbox-run-tests),,--build=$(AUTOTOOLS_BUILD_TUPLE)) \
 	--prefix=/usr --exec-prefix=/usr --sysconfdir=/etc --localstatedir=/var \
 	--disable-dependency-tracking \
 	$(call kiln-var,CONF_OPTS)

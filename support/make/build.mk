@@ -29,6 +29,8 @@ include $(TOPDIR)/package/pkg-generic.mk
 include $(TOPDIR)/support/make/cache.mk
 # The package steps' sandbox (docs/sandbox.md).
 include $(TOPDIR)/support/make/sandbox.mk
+# $(TARGET_RUN): target programs in build steps (docs/sandbox.md).
+include $(TOPDIR)/support/make/target-run.mk
 include $(TOPDIR)/toolchain/toolchain.mk
 include $(TOPDIR)/support/make/host-tools.mk
 include $(TOPDIR)/package/pkg-autotools.mk $(TOPDIR)/package/pkg-cmake.mk $(TOPDIR)/package/pkg-kconfig.mk

@@ -34,8 +34,20 @@ kiln-sandbox-ro = $(TOPDIR) $(BASE_DIR) $(DL_DIR) $(KILN_TOOLS_DIR) $(realpath $
 # only; the others are hidden.
 kiln-sandbox-see = $(addprefix $(PER_PACKAGE_DIR)/,$(call kiln-closure,$(PKG)))
 
+# <PKG>_CONF_RUN_TESTS = YES (a target package): for a target
+# architecture the build machine cannot run, its configure and build steps exec the
+# target's programs directly, through qemu registered in the sandbox's
+# own binfmt_misc (kiln-sandbox.sh), with its STAGING_DIR as their
+# library root; pkg-autotools.mk then leaves --build out, so configure
+# finds it can run them. Passed with the sandbox off too, for the
+# configure step's warning.
+kiln-sandbox-run-tests = $(and $(filter YES,$($(PKGUP)_CONF_RUN_TESTS)),$(filter target,$($(PKGUP)_TYPE)),yes)
+kiln-sandbox-binfmt-env = $(if $(and $(kiln-sandbox-run-tests),$(filter-out x86_64,$(KILN_ARCH_NAME)),$(filter configure build,$(1))),\
+	KILN_SANDBOX_BINFMT='$(KILN_ARCH_NAME)' KILN_SANDBOX_LD_PREFIX='$(STAGING_DIR)')
+
 # $(call kiln-sandbox-env,STEP): the environment kiln-step reads.
-kiln-sandbox-env = $(if $(and $(filter y,$(KILN_SANDBOX)),$(filter $(1),$(KILN_SANDBOX_STEPS))),\
+kiln-sandbox-env = $(call kiln-sandbox-binfmt-env,$(1)) \
+	$(if $(and $(filter y,$(KILN_SANDBOX)),$(filter $(1),$(KILN_SANDBOX_STEPS))),\
 	KILN_SANDBOX_RW='$(strip $(call kiln-sandbox-rw,$(1)))' \
 	KILN_SANDBOX_RO='$(strip $(kiln-sandbox-ro))' \
 	KILN_SANDBOX_HIDE='$(PER_PACKAGE_DIR)' \

@@ -7,6 +7,10 @@
 #   KILN_SANDBOX_RO    what it reads that may live under /tmp
 #   KILN_SANDBOX_HIDE  the per-package root, hidden but for
 #   KILN_SANDBOX_SEE   the per-package directories it may read
+#   KILN_SANDBOX_BINFMT  the target architecture whose programs the step
+#                      execs directly, through qemu registered in the
+#                      sandbox's own binfmt_misc (<PKG>_CONF_RUN_TESTS)
+#   KILN_SANDBOX_LD_PREFIX  their library root (the package's STAGING_DIR)
 # Produces kiln_sandbox_cmd, the bwrap command line to put before the
 # step's command (empty when the sandbox is off or not possible here).
 
@@ -59,9 +63,11 @@ kiln_sandbox_possible() {
 
 kiln_sandbox_setup() {
 	kiln_sandbox_cmd=()
-	[ -n "${KILN_SANDBOX_RW:-}" ] || return 0
-	if ! kiln_sandbox_possible; then
+	if [ -z "${KILN_SANDBOX_RW:-}" ] || ! kiln_sandbox_possible; then
 		kiln_sandbox_cmd=()
+		if [ -n "${KILN_SANDBOX_BINFMT:-}" ] && [ "${step:-}" = configure ]; then
+			echo "kiln: warning: ${pkg:-?}: <PKG>_CONF_RUN_TESTS = YES needs the sandbox (KILN_SANDBOX=y, see docs/sandbox.md): without it configure cross-compiles, and its run tests take their cross-compiling answers" >&2
+		fi
 		return 0
 	fi
 	local d
@@ -89,6 +95,66 @@ kiln_sandbox_setup() {
 	if [ -n "${KILN_SANDBOX_HIDE:-}" ] && [ -d "$KILN_SANDBOX_HIDE" ]; then
 		kiln_sandbox_cmd+=(--remount-ro "$KILN_SANDBOX_HIDE")
 	fi
+	[ -z "${KILN_SANDBOX_BINFMT:-}" ] || kiln_sandbox_binfmt
+}
+
+# The magic and mask of the target's ELF executables, as Debian's
+# qemu-user-static registers them (qemu's scripts/qemu-binfmt-conf.sh).
+kiln_sandbox_elf_rule() {
+	local mask='\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff'
+	case "$1" in
+	aarch64) printf '%s\n' '\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xb7\x00:'"$mask" ;;
+	arm) printf '%s\n' '\x7fELF\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x28\x00:'"$mask" ;;
+	riscv64) printf '%s\n' '\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xf3\x00:'"$mask" ;;
+	*) return 1 ;;
+	esac
+}
+
+# <PKG>_CONF_RUN_TESTS: the step's target programs exec directly. bwrap
+# runs inside a user and mount namespace (unshare) whose own
+# binfmt_misc has qemu-<arch> registered (kiln-sandbox-binfmt), with
+# QEMU_LD_PREFIX a view of the package's sysroot; the step gets its own uid back
+# in bwrap's user namespace. Sets kiln_sandbox_binfmt_dir (the mount
+# point, removed by kiln_sandbox_cleanup), or fails with a message.
+kiln_sandbox_binfmt_dir=
+kiln_sandbox_binfmt() {
+	local arch=$KILN_SANDBOX_BINFMT qemu='' q rule
+	for q in "qemu-$arch" "qemu-$arch-static"; do
+		if command -v "$q" >/dev/null 2>&1; then
+			qemu=$(command -v "$q")
+			break
+		fi
+	done
+	if [ -z "$qemu" ]; then
+		echo "kiln: ${pkg:-?}: qemu-$arch is not in PATH: the ${step:-} step of ${pkg:-?} (<PKG>_CONF_RUN_TESTS = YES) runs the target's programs with it. Install Debian's qemu-user package (apt-get install qemu-user; utils/setup-host does it)" >&2
+		return 1
+	fi
+	rule=$(kiln_sandbox_elf_rule "$arch") || {
+		echo "kiln: ${pkg:-?}: <PKG>_CONF_RUN_TESTS: Kiln has no binfmt_misc rule for $arch" >&2
+		return 1
+	}
+	kiln_sandbox_binfmt_dir=$(mktemp -d "${TMPDIR:-/tmp}/kiln-binfmt.XXXXXX")
+	# The library root: a view of the sysroot in the private /tmp, with
+	# the lib -> usr/lib that a Kiln sysroot does not have, so that the
+	# loader the programs name (/lib/ld-linux-...) is found.
+	local view=/tmp/.kiln-ld-prefix e
+	local opts=(--dir "$view" --setenv QEMU_LD_PREFIX "$view")
+	for e in "$KILN_SANDBOX_LD_PREFIX"/*; do
+		[ -e "$e" ] && opts+=(--symlink "$e" "$view/${e##*/}")
+	done
+	[ -e "$KILN_SANDBOX_LD_PREFIX/lib" ] || opts+=(--symlink "$KILN_SANDBOX_LD_PREFIX/usr/lib" "$view/lib")
+	# bwrap's user namespace maps the caller's uid and gid back.
+	if [ "$EUID" -ne 0 ]; then
+		opts+=(--uid "$EUID" --gid "$(id -g)")
+	fi
+	kiln_sandbox_cmd=(unshare --user --map-root-user --mount
+		"${BASH_SOURCE[0]%/*}/kiln-sandbox-binfmt" "${pkg:-?}" "$kiln_sandbox_binfmt_dir"
+		":kiln-$arch:M::$rule:$qemu:F"
+		"${kiln_sandbox_cmd[@]}" "${opts[@]}")
+}
+
+kiln_sandbox_cleanup() {
+	[ -z "$kiln_sandbox_binfmt_dir" ] || rmdir "$kiln_sandbox_binfmt_dir" 2>/dev/null || true
 }
 
 # After a failed step: what the sandbox allowed, the writes it refused
