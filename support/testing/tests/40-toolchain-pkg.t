@@ -9,7 +9,7 @@
 # at once, a stale or changed entry is not used.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 45
+plan 46
 
 # The import cache is this test's own: the first build imports. The
 # suite's copy of the compiler (a test user may not hardlink root's
@@ -142,13 +142,15 @@ is "$(entries | wc -l)" $((n + 1)) "and makes one more entry"
 is "$(find "$KILN_TOOLCHAIN_CACHE/import" -mindepth 1 -maxdepth 1 -name '*.tmp.*' | wc -l)" 0 "no temporary directory is left"
 ok "their manifests are the same" diff "$p1/per-package/toolchain/manifest" "$p2/per-package/toolchain/manifest"
 
-# A stale entry (a source's ctime newer than its stamp) is a miss and is
-# dropped; a changed file of the entry is seen and dropped too.
+# A stale entry (a source replaced since: another inode in its
+# sources.stat, as dpkg's upgrade gives) is a miss and is dropped; a
+# changed file of the entry is seen and dropped too.
 tool=$TOPDIR/toolchain/scripts/kiln-toolchain
 args=("$hit/build/toolchain" /usr/bin/x86_64-linux-gnu-gcc /usr/bin/x86_64-linux-gnu-g++)
 ok "cache-lookup finds the entry" "$tool" cache-lookup "${args[@]}"
-touch -d @1 "$entry/stamp"
-nok "a source newer than the entry's stamp: cache-lookup misses" "$tool" cache-lookup "${args[@]}"
+ok "the entry lists its sources' inodes, sizes and times" test -s "$entry/sources.stat"
+sed -i '1s/^\([a-z]\) [0-9]*/\1 1/' "$entry/sources.stat"
+nok "a source replaced since the entry was made: cache-lookup misses" "$tool" cache-lookup "${args[@]}"
 like "$("$tool" cache-place "${args[@]}" "$SCRATCH/h" "$SCRATCH/t" 2>&1)" "is out of date" "cache-place says the entry is out of date"
 ok "and drops it" test ! -e "$entry"
 ok "the next build fills it again" kiln "$hit" toolchain-reinstall
