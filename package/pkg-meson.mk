@@ -56,7 +56,7 @@ nm = $(call kiln-meson-str,$(TARGET_CROSS)nm)
 strip = $(call kiln-meson-str,$(TARGET_CROSS)strip)
 objcopy = $(call kiln-meson-str,$(TARGET_CROSS)objcopy)
 pkgconfig = $(call kiln-meson-str,$(HOST_DIR)/bin/pkg-config)
-exe_wrapper = $(call kiln-meson-list,$(KILN_TARGET_RUN_SCRIPT) --package $(PKG) --sysroot $(STAGING_DIR))
+$(if $(kiln-target-can-run),exe_wrapper = $(call kiln-meson-list,$(KILN_TARGET_RUN_SCRIPT) --package $(PKG) --sysroot $(STAGING_DIR)))
 
 [properties]
 sys_root = $(call kiln-meson-str,$(STAGING_DIR))

@@ -31,7 +31,7 @@ if [ -n "$skip" ]; then
 	echo "1..0 # SKIP not installed:$skip (utils/setup-host --tests installs them)"
 	exit 0
 fi
-plan 31
+plan 34
 
 trr=$TOPDIR/support/scripts/kiln-target-run
 want="machine=aarch64 long=8 endian=little"
@@ -84,8 +84,8 @@ ppd=$out/per-package/tr-cmake/host
 like "$(cat "$ppd/share/kiln/toolchainfile.cmake")" 'set\(CMAKE_CROSSCOMPILING_EMULATOR "\$\{KILN_HOST_DIR\}/bin/kiln-target-run;--sysroot;\$\{CMAKE_SYSROOT\}"\)' \
 	"the toolchain file sets CMAKE_CROSSCOMPILING_EMULATOR"
 ok "kiln-target-run is in the package's HOST_DIR/bin" test -x "$ppd/bin/kiln-target-run"
-like "$(cat "$out/per-package/tr-meson/host/share/kiln/cross-compilation.conf")" "^exe_wrapper = 'kiln-target-run'\$" \
-	"the toolchain's generic cross file names kiln-target-run as exe_wrapper"
+unlike "$(cat "$out/per-package/tr-meson/host/share/kiln/cross-compilation.conf")" "^exe_wrapper" \
+	"the toolchain's generic cross file (the SDK's) has no exe_wrapper: Meson would need qemu for every check"
 cross=$(cat "$out/build/tr-meson-1.0/kiln-meson-cross.conf" 2>&1)
 like "$cross" "^exe_wrapper = \['$TOPDIR/support/scripts/kiln-target-run', '--package', 'tr-meson', '--sysroot', '$out/per-package/tr-meson/host/aarch64-linux-gnu/sysroot'\]\$" \
 	"tr-meson's cross file: exe_wrapper with its own per-package sysroot"
@@ -126,6 +126,14 @@ like "$log" "tr-prog 1.0: build failed" "it fails in tr-prog's build step"
 log=$(PATH=$farm kiln "$out" tr-at-reconfigure KILN_SANDBOX=y 2>&1) || true
 like "$log" "kiln: tr-at: qemu-aarch64 is not in PATH: the configure step of tr-at \(<PKG>_CONF_RUN_TESTS = YES\) runs the target's programs with it. Install Debian's qemu-user package" \
 	"tr-at with no qemu in PATH: the error names the package, the step and qemu-user"
+# Meson and CMake with no qemu: no wrapper at all, so a run check fails
+# with their own error instead of taking kiln-target-run's status (125)
+# for the program's answer.
+log=$(PATH=$farm kiln "$out" tr-meson-rebuild KILN_SANDBOX=n 2>&1) || true
+unlike "$(cat "$out/build/tr-meson-1.0/kiln-meson-cross.conf" 2>&1)" '^exe_wrapper' "no qemu: tr-meson's cross file has no exe_wrapper"
+like "$log" 'Can not run test applications in this cross environment' "and Meson's cc.run() says it cannot run the probe"
+log=$(PATH=$farm kiln "$out" tr-cmake-rebuild KILN_SANDBOX=n 2>&1) || true
+like "$log" 'try_run\(\) invoked in cross-compiling mode' "no qemu: CMake's try_run has no emulator and says so"
 
 # (e) again: the aarch64 program directly, with the package's sysroot.
 sysroot=$out/per-package/tr-prog/host/aarch64-linux-gnu/sysroot
