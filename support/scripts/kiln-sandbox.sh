@@ -126,7 +126,7 @@ kiln_sandbox_binfmt() {
 		fi
 	done
 	if [ -z "$qemu" ]; then
-		echo "kiln: ${pkg:-?}: qemu-$arch is not in PATH: the ${step:-} step of ${pkg:-?} (<PKG>_CONF_RUN_TESTS = YES) runs the target's programs with it. Install Debian's qemu-user package (apt-get install qemu-user; utils/setup-host does it)" >&2
+		echo "kiln: ${pkg:-?}: qemu-$arch is not in PATH: the ${step:-} step of ${pkg:-?} (<PKG>_CONF_RUN_TESTS = YES) runs the target's programs with it. Install Debian's qemu-user package (apt-get install --no-install-recommends qemu-user; utils/setup-host does it)" >&2
 		return 1
 	fi
 	rule=$(kiln_sandbox_elf_rule "$arch") || {
