@@ -129,10 +129,10 @@ like "$log" "kiln: tr-at: qemu-aarch64 is not in PATH: the configure step of tr-
 # Meson and CMake with no qemu: no wrapper at all, so a run check fails
 # with their own error instead of taking kiln-target-run's status (125)
 # for the program's answer.
-log=$(PATH=$farm kiln "$out" tr-meson-rebuild KILN_SANDBOX=n 2>&1) || true
+log=$(PATH=$farm kiln "$out" tr-meson-reconfigure KILN_SANDBOX=n 2>&1) || true
 unlike "$(cat "$out/build/tr-meson-1.0/kiln-meson-cross.conf" 2>&1)" '^exe_wrapper' "no qemu: tr-meson's cross file has no exe_wrapper"
 like "$log" 'Can not run test applications in this cross environment' "and Meson's cc.run() says it cannot run the probe"
-log=$(PATH=$farm kiln "$out" tr-cmake-rebuild KILN_SANDBOX=n 2>&1) || true
+log=$(PATH=$farm kiln "$out" tr-cmake-reconfigure KILN_SANDBOX=n 2>&1) || true
 like "$log" 'try_run\(\) invoked in cross-compiling mode' "no qemu: CMake's try_run has no emulator and says so"
 
 # (e) again: the aarch64 program directly, with the package's sysroot.
