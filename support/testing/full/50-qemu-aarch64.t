@@ -15,12 +15,11 @@
 # pcre2grep. The rootfs tarball is root's, with /dev/console and a
 # hashed root password, no build path in any file; a no-op make leaves
 # it alone and SOURCE_DATE_EPOCH makes it reproducible; every image
-# format (cpio, ext4, squashfs, EROFS) lists the tar's entries;
-# busybox-menuconfig (through tmux) drops an applet and the next make
-# rebuilds busybox without it.
+# format (cpio, ext4, squashfs, EROFS) lists the tar's entries.
+# (busybox-menuconfig's rebuild is in long/56-boot-other-arches.t.)
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 73
+plan 68
 
 rt=$TOPDIR/utils/run-target
 export KILN_CACHE_DIR=${KILN_TEST_CACHE_DIR:-$SCRATCH/cache}
@@ -174,7 +173,6 @@ is "$(sha256sum <"$tarball")" "$sum1" "with SOURCE_DATE_EPOCH the tarball is the
 
 # Every image format on the same output: each, read back with an
 # independent tool, lists exactly the tar's entries.
-cat "$out/.config" >"$SCRATCH/config.before"
 printf '%s\n' KILN_TARGET_ROOTFS_CPIO=y KILN_TARGET_ROOTFS_CPIO_ZSTD=y KILN_TARGET_ROOTFS_EXT2=y \
 	KILN_TARGET_ROOTFS_SQUASHFS=y KILN_TARGET_ROOTFS_SQUASHFS_XZ=y KILN_TARGET_ROOTFS_EROFS=y >>"$out/.config"
 kiln "$out" olddefconfig >/dev/null 2>&1
@@ -187,42 +185,4 @@ for f in cpio:rootfs.cpio.zst ext:rootfs.ext4 squashfs:rootfs.squashfs erofs:roo
 	is "$(diff "$SCRATCH/tar.lst" "$SCRATCH/img.lst" | head -n 6)" "" "${f#*:} lists exactly the tar's $(wc -l <"$SCRATCH/tar.lst") entries"
 done
 ok "e2fsck -fn finds rootfs.ext4 clean" /sbin/e2fsck -fn "$out/images/rootfs.ext4"
-cp "$SCRATCH/config.before" "$out/.config"
-kiln "$out" olddefconfig >/dev/null 2>&1
-
-# busybox-menuconfig: Coreutils, then the basename applet off.
-bb=$(ls -d "$out"/build/busybox-*)
-sock=$SCRATCH/tmux.sock
-# tmux runs the command with $SHELL, else the login shell: the test
-# user's is nologin, and CI may have no SHELL.
-SHELL=/bin/sh tmux -S "$sock" new-session -d -s bbmc -x 120 -y 40 \
-	"make -C '$TOPDIR' O='$out' busybox-menuconfig; echo MENUCONFIG-EXIT=\$?; sleep 30"
-wait_for() {
-	for _ in $(seq 300); do
-		if tmux -S "$sock" capture-pane -p -t bbmc | grep -qF -- "$1"; then return 0; fi
-		sleep 0.2
-	done
-	return 1
-}
-keys() { tmux -S "$sock" send-keys -t bbmc "$@"; sleep 0.4; }
-wait_for "Coreutils  --->" || true
-keys Down Down Down
-keys Enter
-wait_for "basename (" || true
-keys b
-keys n
-for _ in 1 2 3 4; do
-	keys Escape Escape
-	sleep 0.4
-	if tmux -S "$sock" capture-pane -p -t bbmc | grep -q "wish to save"; then break; fi
-done
-keys Enter
-ok "busybox-menuconfig exited" wait_for "MENUCONFIG-EXIT=0"
-tmux -S "$sock" kill-server 2>/dev/null || true
-ok "basename is off in busybox's .config" grep -qx '# CONFIG_BASENAME is not set' "$bb/.config"
-ok "busybox's build stamp is gone" test ! -e "$bb/.stamp_built"
-
-rebuild=$(kiln "$out" -j2 2>&1)
-like "$rebuild" 'busybox 1\.35\.0 building' "the next make rebuilds busybox"
-nok "the basename applet is gone from the target" "$rt" -O "$out" /bin/busybox basename /a/b
 done_testing

@@ -38,12 +38,6 @@ conf() {
 # spec NAME: a file for IFx_SPEC from stdin
 spec() { cat >"$SCRATCH/$1.sh"; }
 merges() { grep -h 'kiln-pkgdir: .* merge' "$st/logs/host-finalize.log" "$st/logs/target-finalize.log"; }
-# output/host holds the toolchain (thousands of files): the same facts as
-# tree_digest, with one sha256sum for all the files rather than one each.
-host_digest() {
-	(cd "$1" && find . -mindepth 1 -printf '%y %m %p %l\n' | sort &&
-		find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
-}
 links() { (cd "$1" && find . -type f -links +1 -printf '%n %i %p\n' | sort -k3 | awk '{print $1, $3}'); }
 
 # compare NAME: output/target and output/host against a full finalize of
@@ -52,7 +46,7 @@ links() { (cd "$1" && find . -type f -links +1 -printf '%n %i %p\n' | sort -k3 |
 compare() {
 	local name=$1 t h l
 	t=$(tree_digest "$out/target")
-	h=$(host_digest "$out/host")
+	h=$(tree_digest "$out/host")
 	l=$(links "$out/target")
 	mv "$out/target" "$SCRATCH/keep-target"
 	mv "$out/host" "$SCRATCH/keep-host"
@@ -62,7 +56,7 @@ compare() {
 	if kiln "$out" host-finalize target-finalize >"$SCRATCH/full.log" 2>&1 &&
 		merges | grep -q 'target: full merge: no record'; then
 		is "$(tree_digest "$out/target")" "$t" "$name: output/target as a full finalize makes it"
-		is "$(host_digest "$out/host")" "$h" "$name: output/host as a full finalize makes it"
+		is "$(tree_digest "$out/host")" "$h" "$name: output/host as a full finalize makes it"
 		is "$(links "$out/target")" "$l" "$name: the same hard links as a full finalize"
 	else
 		fail "$name: the full finalize to compare with"
