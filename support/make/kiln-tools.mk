@@ -42,7 +42,7 @@ KILN_TOOLS_STAMP := $(PKGDIR_TOOL)
 $(PKGDIR_TOOL): $(KILN_TOOLS_SRC) $(KILN_TOOLS_MISSING)
 	@mkdir -p $(KILN_TOOLS_DIR)
 	+$(Q)flock $(KILN_TOOLS_DIR)/.lock $(MAKE) $(KILN_TOOLS_JOBS) -C $(TOPDIR)/support/kiln-tools O=$(KILN_TOOLS_DIR) >$(STAMP_DIR)/kiln-tools.log 2>&1 || \
-		{ cat $(STAMP_DIR)/kiln-tools.log >&2; echo "kiln: building Kiln's own C helpers failed (log above); is gcc installed? run utils/setup-host" >&2; exit 1; }
+		{ cat $(STAMP_DIR)/kiln-tools.log >&2; echo "kiln: building Kiln's own C helpers failed (log above); they need gcc and OpenSSL's libcrypto headers (Debian: apt-get install gcc libssl-dev, or run utils/setup-host)" >&2; exit 1; }
 	$(Q)touch $@
 endif
 

@@ -130,8 +130,7 @@ int copy_open_file(int in, uint64_t size, int ddir, const char *dpath, unsigned 
 		struct kiln_sha256 h;
 		kiln_sha256_init(&h);
 		e = copy_rw(in, out, &h, size, n);
-		if (!e)
-			kiln_sha256_final(&h, sha);
+		kiln_sha256_final(&h, sha); /* also on error: it frees h */
 	} else {
 		e = copy_fd_n(in, out, size, n);
 	}
