@@ -166,10 +166,14 @@ endef
 # The framework's own work (assembling the per-package directories,
 # recording the manifest) runs as separate, silent steps so that the
 # timing log tells package time and framework time apart. The assemble
-# before configure computes the configuration hash first (below).
+# before configure computes the configuration hash first (below). The
+# one before install passes --reuse: a directory still exactly as the
+# first left it (nothing written into it by configure or build, no
+# dependency recorded again since) is kept rather than removed and
+# linked again, entry by entry (kiln-pkgdir's reuse.c).
 define kiln-step-body-assemble
 $(if $(filter %/.stamp_configured,$@),$(kiln-step-body-hash))
-'$(PKGDIR_TOOL)' assemble --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)' $($(PKGUP)_FINAL_DEPENDENCIES)
+'$(PKGDIR_TOOL)' assemble --root '$(PER_PACKAGE_DIR)' --pkg '$(PKG)'$(if $(filter %/.stamp_installed,$@), --reuse) $($(PKGUP)_FINAL_DEPENDENCIES)
 endef
 
 # After recording, the RPATH fixer reads the ELF files of the manifest
@@ -265,7 +269,8 @@ $(BUILD_DIR)/%/.stamp_built: $(BUILD_DIR)/%/.stamp_configured
 
 # Install always starts from freshly assembled directories: a reinstall
 # must never write into files whose inodes dependents share, and an
-# interrupted install must leave nothing behind.
+# interrupted install must leave nothing behind. (A directory that is
+# still as assembled is kept: see kiln-step-body-assemble.)
 $(BUILD_DIR)/%/.stamp_installed: $(BUILD_DIR)/%/.stamp_built
 	$(call kiln-run-step,assemble,)
 	$(call kiln-run-step,install,installing)

@@ -28,6 +28,7 @@ static const struct option longopts[] = {
 	{"tree", required_argument, NULL, LONG | OPT_TREE},
 	{"forbid", required_argument, NULL, LONG | OPT_FORBID},
 	{"strict", no_argument, NULL, LONG | OPT_STRICT},
+	{"reuse", no_argument, NULL, LONG | OPT_REUSE},
 	{"state", required_argument, NULL, LONG | OPT_STATE},
 	{"key", required_argument, NULL, LONG | OPT_KEY},
 	{"placed", required_argument, NULL, LONG | OPT_PLACED},
@@ -59,6 +60,8 @@ static int take(struct opts *o, unsigned which, const char *val, const char *usa
 		o->key = val;
 	} else if (which == OPT_PLACED) {
 		o->placed = val;
+	} else if (which == OPT_REUSE) {
+		o->reuse = 1;
 	} else {
 		o->strict = 1;
 	}

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"Usage: kiln-pkgdir assemble --root ROOT --pkg P [DEP...]\n"
+	"Usage: kiln-pkgdir assemble --root ROOT --pkg P [--reuse] [DEP...]\n"
 	"\n"
 	"Rebuild ROOT/P/host and ROOT/P/target from scratch from the manifests of\n"
 	"P's direct dependencies DEP... and their closures: files are hardlinked\n"
@@ -21,6 +21,12 @@ static const char usage[] =
 	"\n"
 	"  --root ROOT   absolute per-package root (normally $(O)/per-package)\n"
 	"  --pkg P       the package being prepared\n"
+	"  --reuse       keep ROOT/P as it is when it holds exactly what its\n"
+	"                .imports lists (same paths, types, inodes, sizes, times,\n"
+	"                modes, owners, symlink targets; each hardlink still its\n"
+	"                owner's inode), nothing else, for the same closure, and no\n"
+	"                package of the closure was recorded since (its manifest is\n"
+	"                older than .imports); otherwise as without it\n"
 	"  DEP...        P's direct dependencies, each with ROOT/DEP/manifest\n";
 
 static int write_imports(struct placer *pl, const struct pkgset *ps, int pfd, const char *pkg)
@@ -55,7 +61,7 @@ static int write_imports(struct placer *pl, const struct pkgset *ps, int pfd, co
 int cmd_assemble(int argc, char **argv)
 {
 	struct opts o;
-	int rc = parse_args(argc, argv, &o, OPT_ROOT | OPT_PKG | OPT_POS, usage);
+	int rc = parse_args(argc, argv, &o, OPT_ROOT | OPT_PKG | OPT_POS | OPT_REUSE, usage);
 	if (rc >= 0) {
 		opts_free(&o);
 		return rc;
@@ -80,8 +86,18 @@ int cmd_assemble(int argc, char **argv)
 	}
 	/* .damaged: record found a file of P changed by a dependent; P is
 	 * being reinstalled, so the mark has done its job. */
-	static const char *const old[] = {"manifest", ".imports", ".damaged", "host", "target"};
-	for (size_t i = 0; i < 5; i++) {
+	static const char *const old[] = {"manifest", ".damaged", ".imports", "host", "target"};
+	size_t nold = 5;
+	int loaded = 0;
+	if (o.reuse) {
+		if (pkgset_load(&ps, &ctx, rootfd, o.root, o.pos, (size_t)o.npos))
+			goto out;
+		loaded = 1;
+		size_t checked;
+		if (assemble_reusable(rootfd, pfd, o.pkg, &ps, &checked))
+			nold = 2; /* keep .imports, host/ and target/ */
+	}
+	for (size_t i = 0; i < nold; i++) {
 		char *where = NULL;
 		err = rmtree_at(pfd, old[i], &where);
 		if (err) {
@@ -91,13 +107,17 @@ int cmd_assemble(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (nold == 2) {
+		rc = 0;
+		goto out;
+	}
 	if (mkdirat(pfd, "host", 0755) < 0 || mkdirat(pfd, "target", 0755) < 0) {
 		err = errno;
 		kiln_err(&ctx, pdir.p, "cannot create host/ and target/: %s (check free space and "
 			 "permissions)", strerror(err));
 		goto out;
 	}
-	if (pkgset_load(&ps, &ctx, rootfd, o.root, o.pos, (size_t)o.npos))
+	if (!loaded && pkgset_load(&ps, &ctx, rootfd, o.root, o.pos, (size_t)o.npos))
 		goto out;
 
 	pl.ctx = ctx;

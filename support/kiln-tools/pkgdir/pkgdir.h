@@ -17,7 +17,7 @@
 
 /* ---- args.c ---- */
 enum { OPT_ROOT = 1, OPT_PKG = 2, OPT_STRICT = 4, OPT_OUT = 8, OPT_TREE = 16, OPT_POS = 32,
-       OPT_FORBID = 64, OPT_STATE = 128, OPT_KEY = 256, OPT_PLACED = 512 };
+       OPT_FORBID = 64, OPT_STATE = 128, OPT_KEY = 256, OPT_PLACED = 512, OPT_REUSE = 1024 };
 
 struct opts {
 	char *root;      /* absolute, no trailing slash (malloc'd) */
@@ -32,6 +32,7 @@ struct opts {
 	const char *key;    /* --key STRING (merge) */
 	const char *placed; /* --placed FILE (merge) */
 	int nforbid;
+	int reuse;          /* --reuse (assemble) */
 };
 /* Returns -1 to continue, otherwise the exit status (0 after --help). */
 int parse_args(int argc, char **argv, struct opts *o, unsigned allowed, const char *usage);
@@ -57,6 +58,13 @@ int pkgset_load(struct pkgset *s, const struct kiln_ctx *ctx, int rootfd, const 
 		char **names, size_t n);
 int pkgset_in_closure(const struct pkgset *s, size_t d, size_t e); /* e in d's closure */
 void pkgset_free(struct pkgset *s);
+
+/* ---- reuse.c: is a per-package directory still as assembled? ---- */
+/* 1 when ROOT/P (pfd) holds exactly what its .imports lists, unchanged,
+ * for the closure ps, and no package of ps was recorded again since
+ * (its manifest is older than .imports); 0 otherwise (then assemble
+ * from scratch). *checked: the entries looked at. */
+int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset *ps, size_t *checked);
 
 /* ---- place.c: placing manifest entries with the conflict rules ---- */
 struct placed {

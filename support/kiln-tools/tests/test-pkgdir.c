@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct t {
@@ -580,6 +581,101 @@ static void test_merge_incr(struct t *t)
 	       "unreadable record: a full merge") || (show(t), 0);
 }
 
+/* .imports' modification time, an hour ahead: an assembly from scratch
+ * writes it anew (now), --reuse leaves it. */
+static void imports_ahead(struct t *t, const char *pkg)
+{
+	struct timespec ts[2];
+	clock_gettime(CLOCK_REALTIME, &ts[0]);
+	ts[0].tv_sec += 3600;
+	ts[1] = ts[0];
+	utimensat(AT_FDCWD, P(t, "%s/.imports", pkg), ts, 0);
+}
+
+static int imports_kept(struct t *t, const char *pkg)
+{
+	struct stat st;
+	return stat(P(t, "%s/.imports", pkg), &st) == 0 && st.st_mtim.tv_sec > time(NULL) + 1800;
+}
+
+#define REUSE(t, pkg, ...) run(t, "assemble", "--root", (t)->root, "--pkg", pkg, "--reuse", ##__VA_ARGS__, NULL)
+
+static void test_reuse(struct t *t)
+{
+	put(P(t, "ra/target/usr/lib/libra.so.1"), "ra library\n");
+	symlink("libra.so.1", P(t, "ra/target/usr/lib/libra.so"));
+	char pc[4096];
+	snprintf(pc, sizeof pc, "prefix=%s/ra/host\n", t->root);
+	put(P(t, "ra/host/lib/pkgconfig/ra.pc"), pc);
+	put(P(t, "rx/target/usr/share/rx"), "rx\n");
+	tap_ok(ASSEMBLE(t, "ra") == 0 && ASSEMBLE(t, "rx") == 0, "reuse: assemble ra and rx");
+	put(P(t, "ra/target/usr/lib/libra.so.1"), "ra library\n");
+	symlink("libra.so.1", P(t, "ra/target/usr/lib/libra.so"));
+	put(P(t, "ra/host/lib/pkgconfig/ra.pc"), pc);
+	put(P(t, "rx/target/usr/share/rx"), "rx\n");
+	tap_ok(RECORD(t, "ra") == 0 && RECORD(t, "rx") == 0, "reuse: record ra and rx") || (show(t), 0);
+
+	/* Untouched since the assembly: kept, even with a manifest left. */
+	tap_ok(ASSEMBLE(t, "rb", "ra") == 0, "reuse: assemble rb ra");
+	imports_ahead(t, "rb");
+	put(P(t, "rb/manifest"), "not a manifest\n");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && imports_kept(t, "rb"), "--reuse keeps a directory as assembled") || (show(t), 0);
+	tap_ok(!exists(P(t, "rb/manifest")), "--reuse still removes the manifest");
+
+	/* Each difference means an assembly from scratch. */
+	put(P(t, "rb/target/usr/bin/left-by-build"), "x\n");
+	imports_ahead(t, "rb");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && !exists(P(t, "rb/target/usr/bin/left-by-build")),
+	       "--reuse: a file the package wrote: assembled from scratch") || (show(t), 0);
+	mkdir(P(t, "rb/host/newdir"), 0755);
+	imports_ahead(t, "rb");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && !exists(P(t, "rb/host/newdir")),
+	       "--reuse: a new directory: from scratch");
+	unlink(P(t, "rb/target/usr/lib/libra.so"));
+	imports_ahead(t, "rb");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && exists(P(t, "rb/target/usr/lib/libra.so")),
+	       "--reuse: an imported symlink removed: from scratch, back");
+	unlink(P(t, "rb/target/usr/lib/libra.so"));
+	symlink("elsewhere", P(t, "rb/target/usr/lib/libra.so"));
+	imports_ahead(t, "rb");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb"), "--reuse: a symlink retargeted: from scratch");
+	put(P(t, "rb/target/usr/lib/libra.so.1"), "ra library\n"); /* same content, another inode */
+	imports_ahead(t, "rb");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") &&
+	       ino(P(t, "rb/target/usr/lib/libra.so.1")) == ino(P(t, "ra/target/usr/lib/libra.so.1")),
+	       "--reuse: an imported file replaced: from scratch, the owner's inode again");
+	FILE *f = fopen(P(t, "rb/host/lib/pkgconfig/ra.pc"), "a");
+	fputs("# edited\n", f);
+	fclose(f);
+	imports_ahead(t, "rb");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && !strstr(t_slurp(P(t, "rb/host/lib/pkgconfig/ra.pc")), "edited"),
+	       "--reuse: a copied (reloc) file edited: from scratch");
+	chmod(P(t, "rb/target/usr/lib/libra.so.1"), 0600);
+	imports_ahead(t, "rb");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb"), "--reuse: a file's mode changed: from scratch");
+	chmod(P(t, "ra/target/usr/lib/libra.so.1"), 0644);
+	tap_ok(REUSE(t, "rb", "ra", "rx") == 0 && exists(P(t, "rb/target/usr/share/rx")),
+	       "--reuse with another closure: from scratch, with the new dependency");
+	imports_ahead(t, "rb");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && !exists(P(t, "rb/target/usr/share/rx")),
+	       "--reuse with the closure back: from scratch, without it");
+
+	/* The owner recorded again, its .pc now another file: the copy
+	 * must follow (no hardlink tells it; the manifest's time does). */
+	ASSEMBLE(t, "rb", "ra");
+	snprintf(pc, sizeof pc, "prefix=%s/ra/host\nversion=2\n", t->root);
+	put(P(t, "ra/host/lib/pkgconfig/ra.pc"), pc);
+	struct timespec later[2];
+	clock_gettime(CLOCK_REALTIME, &later[0]);
+	later[0].tv_sec += 10;
+	later[1] = later[0];
+	tap_ok(RECORD(t, "ra") == 0, "reuse: ra recorded again with a new ra.pc") || (show(t), 0);
+	utimensat(AT_FDCWD, P(t, "ra/manifest"), later, 0);
+	tap_ok(REUSE(t, "rb", "ra") == 0 && strstr(t_slurp(P(t, "rb/host/lib/pkgconfig/ra.pc")), "version=2"),
+	       "--reuse after the owner was recorded again: from scratch, the new copy") || (show(t), 0);
+	tap_ok(REUSE(t, "rn") == 0 && exists(P(t, "rn/host")), "--reuse of a directory never assembled: assembled");
+}
+
 int main(void)
 {
 	struct t t;
@@ -596,6 +692,7 @@ int main(void)
 	test_exdev(&t);
 	test_deep(&t);
 	test_stale(&t);
+	test_reuse(&t);
 	int rc = tap_done();
 	if (rc == 0) {
 		char *where = NULL;

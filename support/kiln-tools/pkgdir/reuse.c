@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* assemble --reuse: the install step's assembly keeps a per-package
+ * directory that is still exactly as the configure step's assembly
+ * left it, instead of removing and relinking every entry (the
+ * toolchain alone is about 1,800). The check only reads: .imports,
+ * one fstatat per entry of the directory and per hardlinked file's
+ * owner, one per package of the closure. Anything it cannot prove
+ * unchanged means "assemble from scratch", which is always right. */
+#include "pkgdir.h"
+#include "../lib/file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct reuse {
+	const struct imports *im;
+	struct kiln_hmap map;
+	unsigned char *seen;
+	size_t nseen, checked;
+	int rootfd;
+	struct kbuf link, owner;
+};
+
+static uint64_t ns(const struct timespec *t)
+{
+	return (uint64_t)((int64_t)t->tv_sec * 1000000000 + t->tv_nsec);
+}
+
+/* walk_dir callback: nonzero (stop) at the first difference. */
+static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t rlen,
+		 const struct stat *st)
+{
+	struct reuse *r = arg;
+	r->checked++;
+	size_t *ix = kiln_hmap_get(&r->map, rel, rlen);
+	if (!ix || r->seen[*ix])
+		return 1; /* not imported: the package's own, or left by a step */
+	const struct imp *ie = &r->im->ent[*ix];
+	char type = S_ISREG(st->st_mode) ? 'f' : S_ISLNK(st->st_mode) ? 'l' : S_ISDIR(st->st_mode) ? 'd' : 0;
+	if (type != ie->type)
+		return 1;
+	/* A directory is only its type here, as for record: .imports keeps
+	 * no mode for it, and a mode a step gave it is in no manifest. */
+	if (type == 'l') {
+		if (kiln_readlink_at(dirfd, name, &r->link) != 0 || r->link.len != ie->tlen ||
+		    memcmp(r->link.p, ie->target, ie->tlen) != 0)
+			return 1;
+	} else if (type == 'f') {
+		if ((unsigned)(st->st_mode & 07777) != ie->mode || (uint64_t)st->st_dev != ie->dev || (uint64_t)st->st_ino != ie->ino ||
+		    (uint64_t)st->st_size != ie->size || ns(&st->st_mtim) != ie->mtime ||
+		    (uint64_t)st->st_uid != ie->uid || (uint64_t)st->st_gid != ie->gid)
+			return 1;
+		if (ie->how == 'h') {
+			/* The owner must still have this very inode there. */
+			struct stat ost;
+			r->owner.len = 0;
+			kbuf_printf(&r->owner, "%s/%s", ie->owner, rel);
+			if (fstatat(r->rootfd, r->owner.p, &ost, AT_SYMLINK_NOFOLLOW) != 0 ||
+			    ost.st_dev != st->st_dev || ost.st_ino != st->st_ino)
+				return 1;
+		}
+	}
+	r->seen[*ix] = 1;
+	r->nseen++;
+	return 0;
+}
+
+static int walk_top(struct reuse *r, int pfd, const char *top)
+{
+	int fd = openat(pfd, top, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return 1;
+	struct kbuf rel = {0};
+	kbuf_adds(&rel, top);
+	kbuf_cstr(&rel);
+	int e = walk_dir(fd, &rel, visit, r);
+	kbuf_free(&rel);
+	return e != 0;
+}
+
+int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset *ps, size_t *checked)
+{
+	*checked = 0;
+	struct stat ist;
+	if (fstatat(pfd, ".imports", &ist, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(ist.st_mode))
+		return 0;
+	struct imports im;
+	char err[256];
+	if (imports_load(&im, pfd, ".imports", err, sizeof err) != 0)
+		return 0;
+	int ok = strcmp(im.package, pkg) == 0 && im.nclosure == ps->n;
+	for (size_t i = 0; ok && i < ps->n; i++)
+		ok = strcmp(im.closure[i], ps->v[i].name) == 0;
+	/* A package recorded again (reinstalled, restored) since the
+	 * imports were written: its files may be other inodes now. */
+	struct kbuf path = {0};
+	for (size_t i = 0; ok && i < ps->n; i++) {
+		struct stat mst;
+		path.len = 0;
+		kbuf_printf(&path, "%s/manifest", ps->v[i].name);
+		ok = fstatat(rootfd, path.p, &mst, 0) == 0 && ns(&mst.st_mtim) < ns(&ist.st_mtim);
+	}
+	kbuf_free(&path);
+	struct reuse r = {.im = &im, .rootfd = rootfd};
+	if (ok) {
+		r.seen = calloc(im.n + 1, 1);
+		if (!r.seen)
+			abort();
+		kiln_hmap_init(&r.map, im.n);
+		for (size_t i = 0; i < im.n; i++)
+			kiln_hmap_put(&r.map, im.ent[i].path, im.ent[i].plen, i, NULL);
+		ok = !walk_top(&r, pfd, "host") && !walk_top(&r, pfd, "target") && r.nseen == im.n;
+		kiln_hmap_free(&r.map);
+		free(r.seen);
+	}
+	*checked = r.checked;
+	kbuf_free(&r.link);
+	kbuf_free(&r.owner);
+	imports_free(&im);
+	return ok;
+}
