@@ -9,7 +9,7 @@
 # cache-stats counts, cache-clean clears by age and size.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 70
+plan 71
 
 export KILN_CACHE=y KILN_CACHE_DIR=$SCRATCH/cache
 unset KILN_CACHE_URL KILN_CACHE_URL_READONLY
@@ -196,8 +196,9 @@ ok "read-only build" kiln "$o7"
 is "$(ran "$o7" configure)" "rb-leaf toolchain" "rb-leaf (not on the server) built, the rest restored"
 is "$(grep -c '"PUT ' "$ngx/logs/access.log")" "$puts" "read-only: nothing PUT"
 ok "rb-leaf stored locally" grep -q ' store rb-leaf ' "$KILN_CACHE_DIR/stats.log"
-# A server that refuses PUT, without the read-only setting: a warning.
-unset KILN_CACHE_URL_READONLY
+# A server that refuses PUT, with the read-only setting off ("no", as
+# KILN_CACHE takes it): a warning.
+export KILN_CACHE_URL_READONLY=no
 export KILN_CACHE_URL=http://127.0.0.1:$port/ro KILN_CACHE_DIR=$SCRATCH/cache-h4
 lines=(KILN_PACKAGE_RB_APP=y KILN_PACKAGE_RB_LEAF=y 'KILN_PACKAGE_RB_LEAF_GREETING="hej"')
 o8=$SCRATCH/out8
@@ -205,7 +206,7 @@ config "$o8"
 out=$(kiln "$o8" 2>&1)
 ok "a build whose PUT is refused succeeds" test -f "$o8/images/rootfs.tar"
 like "$out" '^kiln: warning: rb-leaf: PUT http://127\.0\.0\.1:[0-9]+/ro/.* failed: .*KILN_CACHE_URL_READONLY=y' "and warns, naming the package and the URL"
-unset KILN_CACHE_URL
+unset KILN_CACHE_URL KILN_CACHE_URL_READONLY
 
 # 6b. A restored package has no sources: rebuilding it downloads and
 # builds it; its dependent, restored too, follows its new output from
@@ -245,6 +246,8 @@ like "$out" "^cache-clean: removed 1 entries .* $((${#left[@]} - 1)) left" \
 ok "the least recently used one" test ! -e "${left[0]}" -a -e "${left[-1]}"
 out=$(kiln "$o1" cache-clean)
 like "$out" "^cache-clean: removed $((${#left[@]} - 1)) entries .* 0 left" "cache-clean alone removes every entry"
-nok "a bad KILN_CACHE_MAX_AGE is refused" kiln "$o1" cache-clean KILN_CACHE_MAX_AGE=old
+out=$(kiln "$o1" cache-clean KILN_CACHE_MAX_AGE=old 2>&1) && st=0 || st=$?
+is "$st" 2 "a bad KILN_CACHE_MAX_AGE is refused"
+like "$out" "KILN_CACHE_MAX_AGE='old' is not a number >= 0" "the message names the variable as it was set"
 
 done_testing
