@@ -351,8 +351,12 @@ source $($(2)_SOURCE)
 override_srcdir $($(2)_OVERRIDE_SRCDIR)
 closure $(call kiln-closure,$(1))$(call kiln-hash-lines,$(foreach s,$(KILN_HASH_$($(2)_TYPE)_SYMBOLS) \
 	$(sort $(filter KILN_PACKAGE_$(2)_% $(if $(filter host,$($(2)_TYPE)),KILN_PACKAGE_$(patsubst HOST_%,%,$(2))_%),\
-	$(KILN_PACKAGE_SYMBOLS))) $($(2)_HASH_VARS),|kiln-nl|symbol $(s)=$($(s))|kiln-end|))
+	$(KILN_PACKAGE_SYMBOLS))) $($(2)_HASH_VARS) $(kiln-hash-sandbox),|kiln-nl|symbol $(s)=$($(s))|kiln-end|))
 endef
+# A target package with <PKG>_CONF_RUN_TESTS = YES gets configure's
+# true answers only in the sandbox (support/make/sandbox.mk): whether
+# the sandbox is on is then part of its result.
+kiln-hash-sandbox = $(if $(and $(filter YES,$($(2)_CONF_RUN_TESTS)),$(filter target,$($(2)_TYPE))),KILN_SANDBOX)
 # Lines joined without the blank $(foreach) puts between its words.
 kiln-hash-lines = $(subst |kiln-nl|,$(sep),$(subst |kiln-end|,,$(subst |kiln-end| ,,$(1))))
 
