@@ -31,7 +31,7 @@ if [ -n "$skip" ]; then
 	echo "1..0 # SKIP not installed:$skip (utils/setup-host --tests installs them)"
 	exit 0
 fi
-plan 34
+plan 36
 
 trr=$TOPDIR/support/scripts/kiln-target-run
 want="machine=aarch64 long=8 endian=little"
@@ -101,6 +101,11 @@ log=$(kiln "$out" tr-at-reconfigure KILN_SANDBOX=n 2>&1) || true
 like "$log" "kiln: warning: tr-at: <PKG>_CONF_RUN_TESTS = YES needs the sandbox" "tr-at without the sandbox: a warning"
 is "$(cat "$out/per-package/tr-at/target/usr/share/tr-at/trat.info" 2>&1)" "run=cross
 cross_compiling=yes" "and configure takes AC_RUN_IFELSE's cross-compiling answer"
+# So KILN_SANDBOX is in tr-at's configuration hash, not in tr-prog's
+# (which runs no configure test).
+like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=n 2>&1)" 'symbol KILN_SANDBOX=n' \
+	"KILN_SANDBOX is in the configuration hash of a CONF_RUN_TESTS package"
+unlike "$(kiln "$out" tr-prog-show-hash KILN_SANDBOX=n 2>&1)" 'KILN_SANDBOX' "and in no other's"
 
 # (d) PATH without qemu: every program of the build machine but qemu-*,
 # in the output directory, which the sandbox shows (not in the private
