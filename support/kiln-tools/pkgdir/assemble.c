@@ -23,10 +23,11 @@ static const char usage[] =
 	"  --pkg P       the package being prepared\n"
 	"  --reuse       keep ROOT/P as it is when it holds exactly what its\n"
 	"                .imports lists (same paths, types, inodes, sizes, times,\n"
-	"                modes, owners, symlink targets; each hardlink still its\n"
-	"                owner's inode), nothing else, for the same closure, and no\n"
-	"                package of the closure was recorded since (its manifest is\n"
-	"                older than .imports); otherwise as without it\n"
+	"                file modes, owners, symlink targets; each hardlink still\n"
+	"                its owner's inode; no directory changed since .imports was\n"
+	"                written), nothing else, for the same closure, and no package\n"
+	"                of the closure was recorded since (its manifest's ctime is\n"
+	"                older than .imports'); otherwise as without it\n"
 	"  DEP...        P's direct dependencies, each with ROOT/DEP/manifest\n";
 
 static int write_imports(struct placer *pl, const struct pkgset *ps, int pfd, const char *pkg)
@@ -88,14 +89,18 @@ int cmd_assemble(int argc, char **argv)
 	 * being reinstalled, so the mark has done its job. */
 	static const char *const old[] = {"manifest", ".damaged", ".imports", "host", "target"};
 	size_t nold = 5;
-	int loaded = 0;
+	int loaded = 0, unloadable = 0;
 	if (o.reuse) {
-		if (pkgset_load(&ps, &ctx, rootfd, o.root, o.pos, (size_t)o.npos))
-			goto out;
-		loaded = 1;
-		size_t checked;
-		if (assemble_reusable(rootfd, pfd, o.pkg, &ps, &checked))
-			nold = 2; /* keep .imports, host/ and target/ */
+		/* A dependency that cannot be loaded: P's old state still goes
+		 * (below), as without --reuse, then the error. */
+		if (pkgset_load(&ps, &ctx, rootfd, o.root, o.pos, (size_t)o.npos)) {
+			unloadable = 1;
+		} else {
+			loaded = 1;
+			size_t checked;
+			if (assemble_reusable(rootfd, pfd, o.pkg, &ps, &checked))
+				nold = 2; /* keep .imports, host/ and target/ */
+		}
 	}
 	for (size_t i = 0; i < nold; i++) {
 		char *where = NULL;
@@ -111,6 +116,8 @@ int cmd_assemble(int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
+	if (unloadable)
+		goto out;
 	if (mkdirat(pfd, "host", 0755) < 0 || mkdirat(pfd, "target", 0755) < 0) {
 		err = errno;
 		kiln_err(&ctx, pdir.p, "cannot create host/ and target/: %s (check free space and "

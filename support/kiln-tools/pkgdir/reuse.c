@@ -22,6 +22,7 @@ struct reuse {
 	unsigned char *seen;
 	size_t nseen, checked;
 	int rootfd;
+	uint64_t written; /* .imports' ctime: when the assembly ended */
 	struct kbuf link, owner;
 };
 
@@ -43,8 +44,11 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 	char type = S_ISREG(st->st_mode) ? 'f' : S_ISLNK(st->st_mode) ? 'l' : S_ISDIR(st->st_mode) ? 'd' : 0;
 	if (type != ie->type)
 		return 1;
-	/* A directory is only its type here, as for record: .imports keeps
-	 * no mode for it, and a mode a step gave it is in no manifest. */
+	/* .imports keeps no mode for a directory: a directory changed since
+	 * the assembly wrote .imports (a chmod, an entry added or removed)
+	 * has a later ctime. */
+	if (type == 'd' && ns(&st->st_ctim) > r->written)
+		return 1;
 	if (type == 'l') {
 		if (kiln_readlink_at(dirfd, name, &r->link) != 0 || r->link.len != ie->tlen ||
 		    memcmp(r->link.p, ie->target, ie->tlen) != 0)
@@ -90,22 +94,25 @@ int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset 
 		return 0;
 	struct imports im;
 	char err[256];
-	if (imports_load(&im, pfd, ".imports", err, sizeof err) != 0)
+	if (imports_load(&im, pfd, ".imports", err, sizeof err) != 0) {
+		imports_free(&im);
 		return 0;
+	}
 	int ok = strcmp(im.package, pkg) == 0 && im.nclosure == ps->n;
 	for (size_t i = 0; ok && i < ps->n; i++)
 		ok = strcmp(im.closure[i], ps->v[i].name) == 0;
 	/* A package recorded again (reinstalled, restored) since the
-	 * imports were written: its files may be other inodes now. */
+	 * imports were written: its files may be other inodes now. Change
+	 * times, which no tar -p or touch can set back. */
 	struct kbuf path = {0};
 	for (size_t i = 0; ok && i < ps->n; i++) {
 		struct stat mst;
 		path.len = 0;
 		kbuf_printf(&path, "%s/manifest", ps->v[i].name);
-		ok = fstatat(rootfd, path.p, &mst, 0) == 0 && ns(&mst.st_mtim) < ns(&ist.st_mtim);
+		ok = fstatat(rootfd, path.p, &mst, 0) == 0 && ns(&mst.st_ctim) < ns(&ist.st_ctim);
 	}
 	kbuf_free(&path);
-	struct reuse r = {.im = &im, .rootfd = rootfd};
+	struct reuse r = {.im = &im, .rootfd = rootfd, .written = ns(&ist.st_ctim)};
 	if (ok) {
 		r.seen = calloc(im.n + 1, 1);
 		if (!r.seen)

@@ -582,7 +582,9 @@ static void test_merge_incr(struct t *t)
 }
 
 /* .imports' modification time, an hour ahead: an assembly from scratch
- * writes it anew (now), --reuse leaves it. */
+ * writes it anew (now), --reuse leaves it. Its change time becomes now:
+ * what the directory check compares with. Call it before a change, then
+ * nap(), so the change is later than that. */
 static void imports_ahead(struct t *t, const char *pkg)
 {
 	struct timespec ts[2];
@@ -592,10 +594,23 @@ static void imports_ahead(struct t *t, const char *pkg)
 	utimensat(AT_FDCWD, P(t, "%s/.imports", pkg), ts, 0);
 }
 
+/* Longer than a tick of the file systems' coarse clock. */
+static void nap(void)
+{
+	struct timespec d = {0, 30 * 1000 * 1000};
+	nanosleep(&d, NULL);
+}
+
 static int imports_kept(struct t *t, const char *pkg)
 {
 	struct stat st;
 	return stat(P(t, "%s/.imports", pkg), &st) == 0 && st.st_mtim.tv_sec > time(NULL) + 1800;
+}
+
+static unsigned mode_of(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 ? (unsigned)(st.st_mode & 07777) : 0;
 }
 
 #define REUSE(t, pkg, ...) run(t, "assemble", "--root", (t)->root, "--pkg", pkg, "--reuse", ##__VA_ARGS__, NULL)
@@ -614,46 +629,44 @@ static void test_reuse(struct t *t)
 	put(P(t, "ra/host/lib/pkgconfig/ra.pc"), pc);
 	put(P(t, "rx/target/usr/share/rx"), "rx\n");
 	tap_ok(RECORD(t, "ra") == 0 && RECORD(t, "rx") == 0, "reuse: record ra and rx") || (show(t), 0);
+	nap();
 
 	/* Untouched since the assembly: kept, even with a manifest left. */
 	tap_ok(ASSEMBLE(t, "rb", "ra") == 0, "reuse: assemble rb ra");
 	imports_ahead(t, "rb");
+	nap();
 	put(P(t, "rb/manifest"), "not a manifest\n");
 	tap_ok(REUSE(t, "rb", "ra") == 0 && imports_kept(t, "rb"), "--reuse keeps a directory as assembled") || (show(t), 0);
 	tap_ok(!exists(P(t, "rb/manifest")), "--reuse still removes the manifest");
 
 	/* Each difference means an assembly from scratch. */
-	put(P(t, "rb/target/usr/bin/left-by-build"), "x\n");
-	imports_ahead(t, "rb");
-	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && !exists(P(t, "rb/target/usr/bin/left-by-build")),
-	       "--reuse: a file the package wrote: assembled from scratch") || (show(t), 0);
-	mkdir(P(t, "rb/host/newdir"), 0755);
-	imports_ahead(t, "rb");
-	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && !exists(P(t, "rb/host/newdir")),
-	       "--reuse: a new directory: from scratch");
-	unlink(P(t, "rb/target/usr/lib/libra.so"));
-	imports_ahead(t, "rb");
-	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && exists(P(t, "rb/target/usr/lib/libra.so")),
-	       "--reuse: an imported symlink removed: from scratch, back");
-	unlink(P(t, "rb/target/usr/lib/libra.so"));
-	symlink("elsewhere", P(t, "rb/target/usr/lib/libra.so"));
-	imports_ahead(t, "rb");
-	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb"), "--reuse: a symlink retargeted: from scratch");
-	put(P(t, "rb/target/usr/lib/libra.so.1"), "ra library\n"); /* same content, another inode */
-	imports_ahead(t, "rb");
-	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") &&
-	       ino(P(t, "rb/target/usr/lib/libra.so.1")) == ino(P(t, "ra/target/usr/lib/libra.so.1")),
-	       "--reuse: an imported file replaced: from scratch, the owner's inode again");
-	FILE *f = fopen(P(t, "rb/host/lib/pkgconfig/ra.pc"), "a");
-	fputs("# edited\n", f);
-	fclose(f);
-	imports_ahead(t, "rb");
-	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && !strstr(t_slurp(P(t, "rb/host/lib/pkgconfig/ra.pc")), "edited"),
-	       "--reuse: a copied (reloc) file edited: from scratch");
-	chmod(P(t, "rb/target/usr/lib/libra.so.1"), 0600);
-	imports_ahead(t, "rb");
-	tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb"), "--reuse: a file's mode changed: from scratch");
+#define CHANGED(what, cond)                                                   \
+	do {                                                                  \
+		imports_ahead(t, "rb");                                       \
+		nap();                                                        \
+		what;                                                         \
+		tap_ok(REUSE(t, "rb", "ra") == 0 && !imports_kept(t, "rb") && (cond), \
+		       "--reuse: " #what ": assembled from scratch") || (show(t), 0); \
+	} while (0)
+	CHANGED(put(P(t, "rb/target/usr/bin/left-by-build"), "x\n"), !exists(P(t, "rb/target/usr/bin/left-by-build")));
+	CHANGED(mkdir(P(t, "rb/host/newdir"), 0755), !exists(P(t, "rb/host/newdir")));
+	CHANGED(unlink(P(t, "rb/target/usr/lib/libra.so")), exists(P(t, "rb/target/usr/lib/libra.so")));
+	CHANGED((unlink(P(t, "rb/target/usr/lib/libra.so")), symlink("elsewhere", P(t, "rb/target/usr/lib/libra.so"))), 1);
+	/* the same content, another inode */
+	CHANGED(put(P(t, "rb/target/usr/lib/libra.so.1"), "ra library\n"),
+		ino(P(t, "rb/target/usr/lib/libra.so.1")) == ino(P(t, "ra/target/usr/lib/libra.so.1")));
+	FILE *f;
+	CHANGED((f = fopen(P(t, "rb/host/lib/pkgconfig/ra.pc"), "a"), fputs("# edited\n", f), fclose(f)),
+		!strstr(t_slurp(P(t, "rb/host/lib/pkgconfig/ra.pc")), "edited"));
+	CHANGED(chmod(P(t, "rb/target/usr/lib/libra.so.1"), 0600), 1);
 	chmod(P(t, "ra/target/usr/lib/libra.so.1"), 0644);
+	ASSEMBLE(t, "rb", "ra"); /* .imports with the mode back */
+	/* a directory's mode: .imports has none, its change time tells */
+	CHANGED(chmod(P(t, "rb/target/usr/lib"), 0700), mode_of(P(t, "rb/target/usr/lib")) == 0755);
+	/* the owner's file replaced (its manifest untouched): the owner's inode tells */
+	CHANGED(put(P(t, "ra/target/usr/lib/libra.so.1"), "ra library\n"),
+		ino(P(t, "rb/target/usr/lib/libra.so.1")) == ino(P(t, "ra/target/usr/lib/libra.so.1")));
+#undef CHANGED
 	tap_ok(REUSE(t, "rb", "ra", "rx") == 0 && exists(P(t, "rb/target/usr/share/rx")),
 	       "--reuse with another closure: from scratch, with the new dependency");
 	imports_ahead(t, "rb");
@@ -661,19 +674,24 @@ static void test_reuse(struct t *t)
 	       "--reuse with the closure back: from scratch, without it");
 
 	/* The owner recorded again, its .pc now another file: the copy
-	 * must follow (no hardlink tells it; the manifest's time does). */
+	 * must follow (no hardlink tells it; the manifest's change time
+	 * does, even when its modification time is set back, as tar -p
+	 * does when the artifact cache restores it). */
 	ASSEMBLE(t, "rb", "ra");
+	nap();
 	snprintf(pc, sizeof pc, "prefix=%s/ra/host\nversion=2\n", t->root);
 	put(P(t, "ra/host/lib/pkgconfig/ra.pc"), pc);
-	struct timespec later[2];
-	clock_gettime(CLOCK_REALTIME, &later[0]);
-	later[0].tv_sec += 10;
-	later[1] = later[0];
 	tap_ok(RECORD(t, "ra") == 0, "reuse: ra recorded again with a new ra.pc") || (show(t), 0);
-	utimensat(AT_FDCWD, P(t, "ra/manifest"), later, 0);
+	struct timespec old[2] = {{1000000000, 0}, {1000000000, 0}};
+	utimensat(AT_FDCWD, P(t, "ra/manifest"), old, 0);
 	tap_ok(REUSE(t, "rb", "ra") == 0 && strstr(t_slurp(P(t, "rb/host/lib/pkgconfig/ra.pc")), "version=2"),
 	       "--reuse after the owner was recorded again: from scratch, the new copy") || (show(t), 0);
 	tap_ok(REUSE(t, "rn") == 0 && exists(P(t, "rn/host")), "--reuse of a directory never assembled: assembled");
+	put(P(t, "rb/.imports"), "kiln-imports 2\ngarbage\n");
+	tap_ok(REUSE(t, "rb", "ra") == 0 && exists(P(t, "rb/host/lib/pkgconfig/ra.pc")),
+	       "--reuse with a corrupt .imports: assembled from scratch");
+	tap_ok(REUSE(t, "rb", "nosuchpkg") == 1 && !exists(P(t, "rb/host")) && has(t, "nosuchpkg"),
+	       "--reuse with a dependency that has no manifest: the old state removed, the error") || (show(t), 0);
 }
 
 int main(void)
