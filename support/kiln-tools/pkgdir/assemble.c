@@ -97,8 +97,7 @@ int cmd_assemble(int argc, char **argv)
 			unloadable = 1;
 		} else {
 			loaded = 1;
-			size_t checked;
-			if (assemble_reusable(rootfd, pfd, o.pkg, &ps, &checked))
+			if (assemble_reusable(rootfd, pfd, o.pkg, &ps))
 				nold = 2; /* keep .imports, host/ and target/ */
 		}
 	}

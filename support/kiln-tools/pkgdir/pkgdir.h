@@ -63,8 +63,14 @@ void pkgset_free(struct pkgset *s);
 /* 1 when ROOT/P (pfd) holds exactly what its .imports lists, unchanged,
  * for the closure ps, and no package of ps was recorded again since
  * (its manifest is older than .imports); 0 otherwise (then assemble
- * from scratch). *checked: the entries looked at. */
-int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset *ps, size_t *checked);
+ * from scratch). */
+int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset *ps);
+
+/* A file time in nanoseconds, as .imports records modification times. */
+static inline uint64_t time_ns(const struct timespec *t)
+{
+	return (uint64_t)((int64_t)t->tv_sec * 1000000000 + t->tv_nsec);
+}
 
 /* ---- place.c: placing manifest entries with the conflict rules ---- */
 struct placed {

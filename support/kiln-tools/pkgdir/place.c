@@ -403,7 +403,7 @@ static int place_file(struct placer *pl, size_t d, const struct kiln_entry *e, s
 	tmp->dev = (uint64_t)st.st_dev;
 	tmp->ino = (uint64_t)st.st_ino;
 	tmp->size = (uint64_t)st.st_size;
-	tmp->mtime = (uint64_t)((int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec);
+	tmp->mtime = time_ns(&st.st_mtim);
 	tmp->uid = (uint64_t)st.st_uid;
 	tmp->gid = (uint64_t)st.st_gid;
 	tmp->mode = st.st_mode & 07777;

@@ -59,7 +59,7 @@ static int changed_in_place(struct rec *r, int dirfd, const char *name, const st
 			    const struct imp *ie)
 {
 	r->what.len = 0;
-	uint64_t mt = (uint64_t)((int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec);
+	uint64_t mt = time_ns(&st->st_mtim);
 	int content = (uint64_t)st->st_size != ie->size, times = 0;
 	if (!content && mt != ie->mtime) {
 		/* Same size, new time: only the content tells an edit from a touch. */

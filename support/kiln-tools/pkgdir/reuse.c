@@ -20,23 +20,17 @@ struct reuse {
 	const struct imports *im;
 	struct kiln_hmap map;
 	unsigned char *seen;
-	size_t nseen, checked;
+	size_t nseen;
 	int rootfd;
 	uint64_t written; /* .imports' ctime: when the assembly ended */
 	struct kbuf link, owner;
 };
-
-static uint64_t ns(const struct timespec *t)
-{
-	return (uint64_t)((int64_t)t->tv_sec * 1000000000 + t->tv_nsec);
-}
 
 /* walk_dir callback: nonzero (stop) at the first difference. */
 static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t rlen,
 		 const struct stat *st)
 {
 	struct reuse *r = arg;
-	r->checked++;
 	size_t *ix = kiln_hmap_get(&r->map, rel, rlen);
 	if (!ix || r->seen[*ix])
 		return 1; /* not imported: the package's own, or left by a step */
@@ -47,7 +41,7 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 	/* .imports keeps no mode for a directory: a directory changed since
 	 * the assembly wrote .imports (a chmod, an entry added or removed)
 	 * has a later ctime. */
-	if (type == 'd' && ns(&st->st_ctim) > r->written)
+	if (type == 'd' && time_ns(&st->st_ctim) > r->written)
 		return 1;
 	if (type == 'l') {
 		if (kiln_readlink_at(dirfd, name, &r->link) != 0 || r->link.len != ie->tlen ||
@@ -55,7 +49,7 @@ static int visit(void *arg, int dirfd, const char *name, const char *rel, size_t
 			return 1;
 	} else if (type == 'f') {
 		if ((unsigned)(st->st_mode & 07777) != ie->mode || (uint64_t)st->st_dev != ie->dev || (uint64_t)st->st_ino != ie->ino ||
-		    (uint64_t)st->st_size != ie->size || ns(&st->st_mtim) != ie->mtime ||
+		    (uint64_t)st->st_size != ie->size || time_ns(&st->st_mtim) != ie->mtime ||
 		    (uint64_t)st->st_uid != ie->uid || (uint64_t)st->st_gid != ie->gid)
 			return 1;
 		if (ie->how == 'h') {
@@ -86,9 +80,8 @@ static int walk_top(struct reuse *r, int pfd, const char *top)
 	return e != 0;
 }
 
-int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset *ps, size_t *checked)
+int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset *ps)
 {
-	*checked = 0;
 	struct stat ist;
 	if (fstatat(pfd, ".imports", &ist, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(ist.st_mode))
 		return 0;
@@ -98,21 +91,21 @@ int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset 
 		imports_free(&im);
 		return 0;
 	}
+	/* The same closure, and no package of it recorded again
+	 * (reinstalled, restored) since the imports were written: its files
+	 * may be other inodes now. Change times, which no tar -p or touch
+	 * can set back. */
 	int ok = strcmp(im.package, pkg) == 0 && im.nclosure == ps->n;
-	for (size_t i = 0; ok && i < ps->n; i++)
-		ok = strcmp(im.closure[i], ps->v[i].name) == 0;
-	/* A package recorded again (reinstalled, restored) since the
-	 * imports were written: its files may be other inodes now. Change
-	 * times, which no tar -p or touch can set back. */
 	struct kbuf path = {0};
 	for (size_t i = 0; ok && i < ps->n; i++) {
 		struct stat mst;
 		path.len = 0;
 		kbuf_printf(&path, "%s/manifest", ps->v[i].name);
-		ok = fstatat(rootfd, path.p, &mst, 0) == 0 && ns(&mst.st_ctim) < ns(&ist.st_ctim);
+		ok = strcmp(im.closure[i], ps->v[i].name) == 0 && fstatat(rootfd, path.p, &mst, 0) == 0 &&
+		     time_ns(&mst.st_ctim) < time_ns(&ist.st_ctim);
 	}
 	kbuf_free(&path);
-	struct reuse r = {.im = &im, .rootfd = rootfd, .written = ns(&ist.st_ctim)};
+	struct reuse r = {.im = &im, .rootfd = rootfd, .written = time_ns(&ist.st_ctim)};
 	if (ok) {
 		r.seen = calloc(im.n + 1, 1);
 		if (!r.seen)
@@ -124,7 +117,6 @@ int assemble_reusable(int rootfd, int pfd, const char *pkg, const struct pkgset 
 		kiln_hmap_free(&r.map);
 		free(r.seen);
 	}
-	*checked = r.checked;
 	kbuf_free(&r.link);
 	kbuf_free(&r.owner);
 	imports_free(&im);
