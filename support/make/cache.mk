@@ -43,19 +43,21 @@ kiln-cache-ok = $(and $(KILN_CACHE_ON),$(if $($(PKGUP)_OVERRIDE_SRCDIR)$(filter 
 kiln-cache-skip = $(if $(kiln-cache-ok),test -e '$(@D)/$(KILN_CACHE_MARK)' || )
 
 kiln-cache-args = --pkg '$(PKG)' --dir '$(@D)' --root '$(PER_PACKAGE_DIR)' --base '$(BASE_DIR)'
+# The lookup and the store compute the key, which names the compiler
+# host packages are built with, HOSTCC (docs/cache.md).
+kiln-cache-keyed = HOSTCC='$(HOSTCC)' '$(KILN_CACHE_TOOL)'
 
 # The hash as the assemble step computes it (kiln-step-body-hash), then
-# the lookup and, on a hit, the restore. HOSTCC: the key names the
-# compiler host packages are built with (docs/cache.md).
+# the lookup and, on a hit, the restore.
 define kiln-cache-restore
 $(if $(kiln-cache-ok),$(file >$(STAMP_DIR)/$(PKG).cache-values,$(call kiln-hash-values,$(PKG),$(PKGUP)))
 $(Q)'$(KILN_HASH_TOOL)' --values '$(STAMP_DIR)/$(PKG).cache-values' $(call kiln-hash-args,$(PKG),$(PKGUP))
-$(Q)HOSTCC='$(HOSTCC)' '$(KILN_CACHE_TOOL)' restore $(kiln-cache-args) --pkgdir-tool '$(PKGDIR_TOOL)' --hash-tool '$(KILN_HASH_TOOL)' \
+$(Q)$(kiln-cache-keyed) restore $(kiln-cache-args) --pkgdir-tool '$(PKGDIR_TOOL)' --hash-tool '$(KILN_HASH_TOOL)' \
 	--version '$($(PKGUP)_VERSION)' --pos '$(or $(KILN_POS_$(PKG)),-)/$(KILN_NPACKAGES)' $($(PKGUP)_FINAL_DEPENDENCIES))
 endef
 
 define kiln-cache-store
-$(if $(kiln-cache-ok),$(Q)test -e '$(@D)/$(KILN_CACHE_MARK)' || HOSTCC='$(HOSTCC)' '$(KILN_CACHE_TOOL)' store $(kiln-cache-args))
+$(if $(kiln-cache-ok),$(Q)test -e '$(@D)/$(KILN_CACHE_MARK)' || $(kiln-cache-keyed) store $(kiln-cache-args))
 endef
 
 # With the cache on, a package is looked up before its download, once
