@@ -43,21 +43,26 @@ kiln-cache-ok = $(and $(KILN_CACHE_ON),$(if $($(PKGUP)_OVERRIDE_SRCDIR)$(filter 
 kiln-cache-skip = $(if $(kiln-cache-ok),test -e '$(@D)/$(KILN_CACHE_MARK)' || )
 
 kiln-cache-args = --pkg '$(PKG)' --dir '$(@D)' --root '$(PER_PACKAGE_DIR)' --base '$(BASE_DIR)'
-# The lookup and the store compute the key, which names the compiler
-# host packages are built with, HOSTCC (docs/cache.md).
-kiln-cache-keyed = HOSTCC='$(HOSTCC)' '$(KILN_CACHE_TOOL)'
+# The key's build-machine part and the cache directory ("kiln-cache
+# host": the versions of HOSTCC, the compiler host packages are built
+# with, and of the C library; the helpers' sources), computed once per
+# make, when the first package is looked up or stored (never in a
+# no-op make), rather than by each lookup and store.
+kiln-cache-host = $(eval kiln-cache-host := $$(shell HOSTCC='$(HOSTCC)' '$(KILN_CACHE_TOOL)' host))$(kiln-cache-host)
+kiln-cache-keyed = KILN_CACHE_HOST=$(call kiln-sq,$(kiln-cache-host)) HOSTCC='$(HOSTCC)'
 
 # The hash as the assemble step computes it (kiln-step-body-hash), then
-# the lookup and, on a hit, the restore.
+# the lookup (kiln-cache-lookup: no Python start unless the entry may be
+# there) and, on a hit, the restore.
 define kiln-cache-restore
 $(if $(kiln-cache-ok),$(file >$(STAMP_DIR)/$(PKG).cache-values,$(call kiln-hash-values,$(PKG),$(PKGUP)))
 $(Q)'$(KILN_HASH_TOOL)' --values '$(STAMP_DIR)/$(PKG).cache-values' $(call kiln-hash-args,$(PKG),$(PKGUP))
-$(Q)$(kiln-cache-keyed) restore $(kiln-cache-args) --pkgdir-tool '$(PKGDIR_TOOL)' --hash-tool '$(KILN_HASH_TOOL)' \
+$(Q)$(kiln-cache-keyed) '$(KILN_CACHE_TOOL)-lookup' $(kiln-cache-args) --pkgdir-tool '$(PKGDIR_TOOL)' --hash-tool '$(KILN_HASH_TOOL)' \
 	--version '$($(PKGUP)_VERSION)' --pos '$(or $(KILN_POS_$(PKG)),-)/$(KILN_NPACKAGES)' $($(PKGUP)_FINAL_DEPENDENCIES))
 endef
 
 define kiln-cache-store
-$(if $(kiln-cache-ok),$(Q)test -e '$(@D)/$(KILN_CACHE_MARK)' || $(kiln-cache-keyed) store $(kiln-cache-args))
+$(if $(kiln-cache-ok),$(Q)test -e '$(@D)/$(KILN_CACHE_MARK)' || $(kiln-cache-keyed) '$(KILN_CACHE_TOOL)' store $(kiln-cache-args))
 endef
 
 # With the cache on, a package is looked up before its download, once
