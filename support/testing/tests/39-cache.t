@@ -9,7 +9,7 @@
 # cache-stats counts, cache-clean clears by age and size.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 71
+plan 73
 
 export KILN_CACHE=y KILN_CACHE_DIR=$SCRATCH/cache
 unset KILN_CACHE_URL KILN_CACHE_URL_READONLY
@@ -207,6 +207,18 @@ out=$(kiln "$o8" 2>&1)
 ok "a build whose PUT is refused succeeds" test -f "$o8/images/rootfs.tar"
 like "$out" '^kiln: warning: rb-leaf: PUT http://127\.0\.0\.1:[0-9]+/ro/.* failed: .*KILN_CACHE_URL_READONLY=y' "and warns, naming the package and the URL"
 unset KILN_CACHE_URL KILN_CACHE_URL_READONLY
+
+# A local cache that cannot be made (a file where its parent should be;
+# so for root too): the lookup misses, the build goes on, and the store
+# warns as docs/cache.md says, naming the package and the directory.
+: >"$SCRATCH/not-a-dir"
+lines=(KILN_PACKAGE_RB_LEAF=y)
+o10=$SCRATCH/out10
+config "$o10"
+out=$(KILN_CACHE_DIR=$SCRATCH/not-a-dir/cache kiln "$o10" 2>&1)
+ok "a build with an unusable cache directory succeeds" test -f "$o10/images/rootfs.tar"
+like "$out" "^kiln: warning: rb-leaf: storing it in the cache $SCRATCH/not-a-dir/cache failed: .*\(the build goes on\)$" \
+	"and the store's warning names the package and the directory"
 
 # 6b. A restored package has no sources: rebuilding it downloads and
 # builds it; its dependent, restored too, follows its new output from
