@@ -48,7 +48,10 @@ kiln-cache-args = --pkg '$(PKG)' --dir '$(@D)' --root '$(PER_PACKAGE_DIR)' --bas
 # with, and of the C library; the helpers' sources), computed once per
 # make, when the first package is looked up or stored (never in a
 # no-op make), rather than by each lookup and store.
-kiln-cache-host = $(eval kiln-cache-host := $$(shell HOSTCC='$(HOSTCC)' '$(KILN_CACHE_TOOL)' host))$(kiln-cache-host)
+# (make 4.3 gives $(shell) the environment make started with, not its
+# exports: HOSTCC and KILN_CACHE_DIR are passed by hand.)
+kiln-cache-host = $(eval kiln-cache-host := $$(shell HOSTCC=$$(call kiln-sq,$$(HOSTCC)) \
+	KILN_CACHE_DIR=$$(call kiln-sq,$$(KILN_CACHE_DIR)) '$$(KILN_CACHE_TOOL)' host))$(kiln-cache-host)
 kiln-cache-keyed = KILN_CACHE_HOST=$(call kiln-sq,$(kiln-cache-host)) HOSTCC='$(HOSTCC)'
 
 # The hash as the assemble step computes it (kiln-step-body-hash), then
@@ -84,10 +87,10 @@ endef
 
 .PHONY: cache-stats cache-clean
 cache-stats:
-	@'$(KILN_CACHE_TOOL)' stats --base '$(BASE_DIR)'
+	@KILN_CACHE_HOST= '$(KILN_CACHE_TOOL)' stats --base '$(BASE_DIR)'
 
 # KILN_CACHE_MAX_AGE=DAYS removes the entries not used for that long,
 # KILN_CACHE_MAX_SIZE=MIB the least recently used until the rest fits;
 # with neither, every entry.
 cache-clean:
-	@'$(KILN_CACHE_TOOL)' clean --max-age '$(KILN_CACHE_MAX_AGE)' --max-size '$(KILN_CACHE_MAX_SIZE)'
+	@KILN_CACHE_HOST= '$(KILN_CACHE_TOOL)' clean --max-age '$(KILN_CACHE_MAX_AGE)' --max-size '$(KILN_CACHE_MAX_SIZE)'

@@ -13,7 +13,7 @@
 # byte.)
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 8
+plan 7
 
 # No busybox: dropbear and zlib are what this is about.
 base=(KILN_aarch64=y KILN_DOWNLOAD_APT=y KILN_PACKAGE_ZLIB=y KILN_PACKAGE_DROPBEAR=y)

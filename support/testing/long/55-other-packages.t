@@ -13,6 +13,7 @@
 plan 16
 
 rt=$TOPDIR/utils/run-target
+export KILN_CACHE_DIR=${KILN_TEST_CACHE_DIR:-$SCRATCH/cache}
 export TMPDIR=$SCRATCH/tmp
 mkdir -p "$TMPDIR"
 
