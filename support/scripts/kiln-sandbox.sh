@@ -70,11 +70,28 @@ kiln_sandbox_setup() {
 		fi
 		return 0
 	fi
-	local d
+	local d b in links=() bound=()
 	kiln_sandbox_base
-	# The paths the step reads that an empty /tmp would hide.
+	# The paths the step reads that an empty /tmp would hide. A
+	# symbolic link (O/kiln-tools, a link to the helpers' per-user
+	# cache, whose real path make lists too) is never a mount point:
+	# bwrap would follow its absolute target outside the new root. It
+	# is there when a directory bound holds it, else it is made again.
 	for d in ${KILN_SANDBOX_RO:-}; do
-		case "$d" in /tmp/*) kiln_sandbox_cmd+=(--ro-bind-try "$d" "$d") ;; esac
+		case "$d" in /tmp/*) ;; *) continue ;; esac
+		if [ -L "$d" ]; then
+			links+=("$d")
+		else
+			kiln_sandbox_cmd+=(--ro-bind-try "$d" "$d")
+			bound+=("$d")
+		fi
+	done
+	for d in "${links[@]}"; do
+		in=
+		for b in "${bound[@]}"; do
+			case "$d" in "$b"/*) in=y ;; esac
+		done
+		[ -n "$in" ] || kiln_sandbox_cmd+=(--symlink "$(readlink "$d")" "$d")
 	done
 	# Other packages' per-package directories: hidden (an empty,
 	# read-only directory), but those of the closure.

@@ -13,13 +13,15 @@
 # do what the sandbox stops.
 # (d) A machine without a sandbox (a bwrap that fails) builds with one
 #     warning under -j2; a no-op make starts no bwrap.
+# (e) The C helpers behind O/kiln-tools, a link into a per-user cache
+#     under /tmp (the default layout, with XDG_CACHE_HOME there).
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 if ! command -v bwrap >/dev/null; then
 	echo "1..0 # SKIP no bwrap (utils/setup-host installs bubblewrap)"
 	exit 0
 fi
-plan 43
+plan 45
 
 export KILN_SANDBOX=y
 out=$SCRATCH/out
@@ -112,4 +114,14 @@ is "$(wc -l <"$SCRATCH/bwrap-runs")" 2 "runs its build and install steps in bwra
 : >"$SCRATCH/bwrap-runs"
 ok "a no-op make" env PATH="$fake:$PATH" make --no-print-directory -C "$TOPDIR" O="$out" KILN_EXTERNAL="$EXT" libb sbx-write
 is "$(wc -l <"$SCRATCH/bwrap-runs")" 0 "starts no bwrap"
+
+# (e) The C helpers where a user's are by default: O/kiln-tools, a
+# symbolic link into the per-user cache, both under /tmp (which the
+# sandbox replaces): the steps still reach them through the link
+# (bwrap once failed to mount on the link: "Can't bind mount").
+out3=$SCRATCH/out3
+configure "$out3" KILN_PACKAGE_LIBB=y
+ok "libb builds in the sandbox with the helpers behind O/kiln-tools, a link into a cache under /tmp" \
+	env -u KILN_TOOLS_DIR XDG_CACHE_HOME="$SCRATCH/xdg" make --no-print-directory -C "$TOPDIR" O="$out3" KILN_EXTERNAL="$EXT" libb
+ok "O/kiln-tools is that link" test -L "$out3/kiln-tools"
 done_testing
