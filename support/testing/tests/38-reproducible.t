@@ -35,6 +35,7 @@ configure "$b" "${config[@]}"
 later() { NO_FAKE_STAT=1 faketime -f +3d make --no-print-directory -C "$TOPDIR" O="$b" KILN_EXTERNAL="$EXT" "$@"; }
 ok "build in another, at another path, at -j2, three days later" later -j2
 # The steps' own clock (build-time.log) says the build was three days later.
+# shellcheck disable=SC2016 # awk's fields, not the shell's
 ok "the second build's steps ran under a clock three days ahead" awk -v a="$(awk 'NR == 1 { print $3 }' "$a/build/build-time.log")" \
 	'NR == 1 { d = $3 - a; exit !(d > 2.9 * 86400 && d < 3.1 * 86400) }' "$b/build/build-time.log"
 for img in "${images[@]}"; do
