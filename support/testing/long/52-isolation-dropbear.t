@@ -1,5 +1,5 @@
 #!/bin/bash
-# (full) Isolation on real software. dropbear's configure looks for zlib
+# (long) Isolation on real software. dropbear's configure looks for zlib
 # on its own. With dropbear's zlib option off while zlib is in the
 # root filesystem for other reasons, dropbear must not find it: zlib is
 # not in its per-package directory. (With the option on, the default,
