@@ -40,9 +40,12 @@ TOOLCHAIN_XDG_CACHE := $(or $(filter /%,$(XDG_CACHE_HOME)),$(if $(filter /%,$(HO
 KILN_TOOLCHAIN_CACHE := $(if $(TOOLCHAIN_XDG_CACHE),$(TOOLCHAIN_XDG_CACHE)/kiln/toolchain)
 endif
 export KILN_TOOLCHAIN_CACHE
-# The sandbox (docs/sandbox.md) lets the toolchain's steps write that
-# cache, a directory of the build user's.
-TOOLCHAIN_SANDBOX_RW = $(KILN_TOOLCHAIN_CACHE)
+# The install runs outside the sandbox (docs/sandbox.md): it hardlinks
+# the import cache's tree into HOST_DIR and TARGET_DIR, and in the
+# sandbox the cache and the per-package directory are separate mounts,
+# between which Linux refuses a hardlink (EXDEV). It is Kiln's own
+# import (kiln-toolchain), reading only the build machine's compiler.
+TOOLCHAIN_SANDBOX_STEPS = extract patch configure build
 TOOLCHAIN_INSTALL_STAGING = YES
 # Not in the artifact cache: a restore would unpack ~280 MB that the
 # import hardlinks in less time (docs/cache.md).

@@ -5,16 +5,20 @@
 # machine allows a sandbox and starts the step in bubblewrap. Nothing
 # here runs at parse time or in a no-op make.
 #
-# KILN_SANDBOX: y runs extract, patch, configure, build and install in
-# the sandbox where the kernel allows it, n (the default for now: the
-# whole test suite has not yet been run with it on) never. From the
-# environment or the command line.
-KILN_SANDBOX ?= n
+# KILN_SANDBOX: y (the default) runs extract, patch, configure, build
+# and install in the sandbox where the machine allows it (a probe, once
+# per output directory, kiln-sandbox.sh), n never. From the environment
+# or the command line.
+KILN_SANDBOX ?= y
 
 # The steps that run in the sandbox. download keeps the network and
 # writes dl/; assemble, record and the hash are Kiln's own steps, which
-# write other packages' records (.damaged) and are trusted.
+# write other packages' records (.damaged) and are trusted. A package
+# may keep some of its steps out with <PKG>_SANDBOX_STEPS, a subset of
+# these (the toolchain's install, which hardlinks from a cache that is
+# a separate mount in the sandbox).
 KILN_SANDBOX_STEPS := extract patch configure build install
+kiln-sandbox-steps = $(filter $(KILN_SANDBOX_STEPS),$(call kiln-var,SANDBOX_STEPS,$(KILN_SANDBOX_STEPS)))
 
 # What the step may write: its build directory, and from configure on
 # (after the first assemble made them) its per-package directories;
@@ -47,7 +51,7 @@ kiln-sandbox-binfmt-env = $(if $(and $(kiln-sandbox-run-tests),$(filter-out x86_
 
 # $(call kiln-sandbox-env,STEP): the environment kiln-step reads.
 kiln-sandbox-env = $(call kiln-sandbox-binfmt-env,$(1)) \
-	$(if $(and $(filter y,$(KILN_SANDBOX)),$(filter $(1),$(KILN_SANDBOX_STEPS))),\
+	$(if $(and $(filter y,$(KILN_SANDBOX)),$(filter $(1),$(kiln-sandbox-steps))),\
 	KILN_SANDBOX_RW='$(strip $(call kiln-sandbox-rw,$(1)))' \
 	KILN_SANDBOX_RO='$(strip $(kiln-sandbox-ro))' \
 	KILN_SANDBOX_HIDE='$(PER_PACKAGE_DIR)' \

@@ -1,0 +1,61 @@
+#!/bin/bash
+# (long) <PKG>_CONF_RUN_TESTS on a real package (docs/sandbox.md,
+# "Target code in build steps"). dropbear 2022.83's configure runs one
+# test program, AC_FUNC_MEMCMP's ("checking for working memcmp"). Cross
+# compiling, autoconf cannot run it and guesses that memcmp is broken
+# (ac_cv_func_memcmp_working=no, memcmp.o in LIBOBJS): glibc's memcmp
+# is not. With DROPBEAR_CONF_RUN_TESTS=YES (given on make's command
+# line: the tree's recipe does not set it, since a sandbox with its own
+# binfmt_misc needs Linux 6.7), configure finds it can run aarch64
+# programs through qemu, and gets the true answer. dropbear's build
+# uses no LIBOBJS, so config.h and the program are the same: the wrong
+# guess is harmless here, which this test shows too.
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
+
+skip=
+for t in aarch64-linux-gnu-gcc qemu-aarch64 bwrap; do
+	command -v "$t" >/dev/null || skip="$skip $t"
+done
+if [ -n "$skip" ]; then
+	echo "1..0 # SKIP not installed:$skip (utils/setup-host --tests installs them)"
+	exit 0
+fi
+IFS=. read -r kmaj kmin _ <<<"$(uname -r)"
+if [ "$kmaj" -lt 6 ] || { [ "$kmaj" -eq 6 ] && [ "${kmin%%[!0-9]*}" -lt 7 ]; }; then
+	echo "1..0 # SKIP Linux $(uname -r): binfmt_misc in a user namespace needs 6.7"
+	exit 0
+fi
+plan 10
+
+mk() {
+	local out=$1
+	shift
+	make --no-print-directory -C "$TOPDIR" O="$out" "$@"
+}
+setup() {
+	mkdir -p "$1"
+	printf '%s\n' KILN_aarch64=y KILN_DOWNLOAD_APT=y KILN_PACKAGE_ZLIB=y KILN_PACKAGE_DROPBEAR=y >"$1.defconfig"
+	mk "$1" KILN_DEFCONFIG="$1.defconfig" defconfig >/dev/null
+}
+cl() { cat "$1"/build/dropbear-*/config.log; }
+
+cross=$SCRATCH/cross
+setup "$cross"
+ok "cross: dropbear configures" mk "$cross" dropbear-configure
+like "$(cl "$cross")" $'checking whether we are cross compiling\n[^\n]*result: yes' \
+	"cross: configure knows it is cross compiling"
+like "$(cl "$cross")" $'\nac_cv_func_memcmp_working=no\n' "cross: it guesses that memcmp does not work"
+like "$(cl "$cross")" "LIBOBJS=' \\$\\{LIBOBJDIR\\}memcmp" "cross: and would build its own memcmp.o"
+
+run=$SCRATCH/run
+setup "$run"
+ok "DROPBEAR_CONF_RUN_TESTS=YES: dropbear builds" mk "$run" dropbear DROPBEAR_CONF_RUN_TESTS=YES
+like "$(cl "$run")" $'checking whether we are cross compiling\n[^\n]*result: no' \
+	"run tests: configure ran its first aarch64 program, and is not cross compiling"
+like "$(cl "$run")" $'configure:[0-9]*: ./conftest\n' "run tests: it ran the memcmp test program"
+like "$(cl "$run")" $'\nac_cv_func_memcmp_working=yes\n' "run tests: memcmp works: the true answer"
+is "$(cl "$run" | sed -n "s/^LIBOBJS=//p")" "''" "run tests: no memcmp.o"
+ok "config.h is the same either way (dropbear's build uses no LIBOBJS)" \
+	cmp "$cross"/build/dropbear-*/config.h "$run"/build/dropbear-*/config.h
+done_testing
