@@ -74,7 +74,7 @@ PKG_CONFIG='$(HOST_DIR)/bin/pkg-config' \
 CONFIG_SITE=/dev/null \
 $(call kiln-var,CONF_ENV) \
 ./configure \
-	--host='$(GNU_TARGET_NAME)' $(if $(and $(kiln-sandbox-run-tests),$(filter y,$(KILN_SANDBOX))),,--build=$(AUTOTOOLS_BUILD_TUPLE)) \
+	--host='$(GNU_TARGET_NAME)' $(if $(and $(kiln-sandbox-run-tests),$(filter y,$(KILN_SANDBOX_USED))),,--build=$(AUTOTOOLS_BUILD_TUPLE)) \
 	--prefix=/usr --exec-prefix=/usr --sysconfdir=/etc --localstatedir=/var \
 	--disable-dependency-tracking \
 	$(call kiln-var,CONF_OPTS)

@@ -15,10 +15,13 @@ command -v cmake >/dev/null || { echo "$(PKG): cmake is not installed on the bui
 endef
 
 # Starting from an empty build directory makes a reconfigure honest.
-define kiln-cmake-target-configure
+# $(call kiln-cmake-target-configure-in,DIR,MORE_OPTS): configure the
+# package in DIR (the build step's kiln-builddir, or the test step's).
+kiln-cmake-target-configure = $(call kiln-cmake-target-configure-in,$(kiln-builddir))
+define kiln-cmake-target-configure-in
 $(kiln-cmake-check)
-rm -rf '$(kiln-builddir)' && mkdir -p '$(kiln-builddir)'
-cd '$(kiln-builddir)' && \
+rm -rf '$(1)' && mkdir -p '$(1)'
+cd '$(1)' && \
 $(TARGET_MAKE_ENV) PKG_CONFIG='$(HOST_DIR)/bin/pkg-config' $(call kiln-var,CONF_ENV) \
 cmake '$(kiln-srcdir)' \
 	-DCMAKE_TOOLCHAIN_FILE='$(TARGET_CMAKE_TOOLCHAIN_FILE)' \
@@ -26,7 +29,7 @@ cmake '$(kiln-srcdir)' \
 	-DCMAKE_BUILD_TYPE=Release -DCMAKE_COLOR_MAKEFILE=OFF \
 	-DBUILD_TESTING=OFF -DCMAKE_SKIP_RPATH=ON \
 	-DPKG_CONFIG_EXECUTABLE='$(HOST_DIR)/bin/pkg-config' \
-	$(call kiln-var,CONF_OPTS)
+	$(call kiln-var,CONF_OPTS) $(2)
 endef
 
 # Host: RPATHs are the RPATH fixer's business ($ORIGIN ones), so CMake
@@ -46,6 +49,18 @@ endef
 
 # Build and install: make in the build directory.
 $(call kiln-make-steps,cmake,kiln-builddir)
+
+# make <pkg>-test (support/make/package-test.mk): the package is built
+# without its tests (BUILD_TESTING=OFF above), so the test step
+# configures and builds it again in kiln-build-tests, with
+# BUILD_TESTING=ON and <PKG>_TEST_CONF_OPTS (a project's own switch for
+# its tests), and runs CTest there. CTest runs the target's programs
+# through the toolchain file's CMAKE_CROSSCOMPILING_EMULATOR.
+define kiln-cmake-test
+$(call kiln-cmake-target-configure-in,$(@D)/kiln-build-tests,-DBUILD_TESTING=ON $(call kiln-var,TEST_CONF_OPTS))
+$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)/kiln-build-tests'
+cd '$(@D)/kiln-build-tests' && $(TARGET_MAKE_ENV) ctest --output-on-failure
+endef
 
 # cmake-package and host-cmake-package.
 $(call kiln-build-system-macros,cmake)

@@ -355,8 +355,8 @@ closure $(call kiln-closure,$(1))$(call kiln-hash-lines,$(foreach s,$(KILN_HASH_
 endef
 # A target package with <PKG>_CONF_RUN_TESTS = YES gets configure's
 # true answers only in the sandbox (support/make/sandbox.mk): whether
-# the sandbox is on is then part of its result.
-kiln-hash-sandbox = $(if $(and $(filter YES,$($(2)_CONF_RUN_TESTS)),$(filter target,$($(2)_TYPE))),KILN_SANDBOX)
+# its steps really run there is then part of its result.
+kiln-hash-sandbox = $(if $(and $(filter YES,$($(2)_CONF_RUN_TESTS)),$(filter target,$($(2)_TYPE))),KILN_SANDBOX_USED)
 # Lines joined without the blank $(foreach) puts between its words.
 kiln-hash-lines = $(subst |kiln-nl|,$(sep),$(subst |kiln-end|,,$(subst |kiln-end| ,,$(1))))
 

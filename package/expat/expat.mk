@@ -36,4 +36,8 @@ EXPAT_CONF_OPTS = \
 	-DEXPAT_BUILD_PKGCONFIG=ON \
 	-DEXPAT_WITH_LIBBSD=OFF
 
+# make expat-test: expat's runtests and runtests_cxx, built with the
+# tests switched on (in a build of their own, pkg-cmake.mk).
+EXPAT_TEST_CONF_OPTS = -DEXPAT_BUILD_TESTS=ON
+
 $(eval $(cmake-package))

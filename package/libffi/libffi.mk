@@ -34,4 +34,12 @@ LIBFFI_CONF_OPTS = \
 	--disable-docs \
 	--disable-static
 
+# make libffi-test: libffi's DejaGnu suite (make check), which compiles
+# each test with the cross compiler and runs it on the target. Needs
+# DejaGnu's runtest on the build machine.
+define LIBFFI_TEST_CMDS
+	command -v runtest >/dev/null || { echo "libffi: make libffi-test needs DejaGnu's runtest: apt-get install dejagnu (utils/setup-host --tests)" >&2; exit 1; }
+	$(kiln-autotools-test)
+endef
+
 $(eval $(autotools-package))

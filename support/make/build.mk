@@ -29,6 +29,7 @@ include $(TOPDIR)/package/pkg-generic.mk
 include $(TOPDIR)/support/make/cache.mk
 # The package steps' sandbox (docs/sandbox.md).
 include $(TOPDIR)/support/make/sandbox.mk
+include $(TOPDIR)/support/make/package-test.mk
 # $(TARGET_RUN): target programs in build steps (docs/sandbox.md).
 include $(TOPDIR)/support/make/target-run.mk
 include $(TOPDIR)/toolchain/toolchain.mk

@@ -33,7 +33,7 @@ KILN_CACHE_MARK := .cache-restored
 # restored earlier has no sources, not even its download.
 KILN_CACHE_RESTORED := .kiln-restored
 KILN_CACHE_OFF_GOALS := source external-deps legal-info %-source %-extract %-patch %-configure %-build \
-	%-menuconfig %-nconfig %-savedefconfig %-update-config %-show-hash cache-stats cache-clean
+	%-menuconfig %-nconfig %-savedefconfig %-update-config %-show-hash cache-stats cache-clean %-test test-all
 KILN_CACHE_ON := $(if $(filter n no 0,$(KILN_CACHE)),,$(if $(filter $(KILN_CACHE_OFF_GOALS),$(MAKECMDGOALS)),,y))
 export KILN_CACHE_DIR KILN_CACHE_URL KILN_CACHE_URL_READONLY
 

@@ -9,12 +9,12 @@ KILN_GLOBAL_GOALS := all clean distclean help menuconfig nconfig oldconfig oldde
 	syncconfig defconfig savedefconfig list-defconfigs %_defconfig kiln-tools \
 	show-targets show-info printvars host-finalize target-finalize images \
 	target-post-image source external-deps host-tools-check sdk sbom cve-check \
-	graph-depends graph-build graph-size legal-info cache-stats cache-clean $(ROOTFS_IMAGES)
+	graph-depends graph-build graph-size legal-info cache-stats cache-clean test-all $(ROOTFS_IMAGES)
 # The steps of pkg-generic.mk and pkg-kconfig.mk: <x>-<step> is known
 # here whatever <x> is, so that an unknown package gets the message
 # that names it ("unknown package 'x'").
 KILN_STEP_GOALS := %-source %-extract %-patch %-configure %-build %-install \
-	%-rebuild %-reconfigure %-reinstall %-dirclean %-show-depends %-show-rdepends %-show-hash \
+	%-rebuild %-reconfigure %-reinstall %-dirclean %-show-depends %-show-rdepends %-show-hash %-test \
 	%-graph-depends %-graph-rdepends \
 	%-menuconfig %-nconfig %-savedefconfig %-update-config
 

@@ -5,8 +5,8 @@
 # machine allows a sandbox and starts the step in bubblewrap. Nothing
 # here runs at parse time or in a no-op make.
 #
-# KILN_SANDBOX: y (the default) runs extract, patch, configure, build
-# and install in the sandbox where the machine allows it (a probe, once
+# KILN_SANDBOX: y (the default) runs extract, patch, configure, build,
+# install and test (make <pkg>-test) in the sandbox where the machine allows it (a probe, once
 # per output directory, kiln-sandbox.sh), n never. From the environment
 # or the command line.
 KILN_SANDBOX ?= y
@@ -17,15 +17,16 @@ KILN_SANDBOX ?= y
 # may keep some of its steps out with <PKG>_SANDBOX_STEPS, a subset of
 # these (the toolchain's install, which hardlinks from a cache that is
 # a separate mount in the sandbox).
-KILN_SANDBOX_STEPS := extract patch configure build install
+KILN_SANDBOX_STEPS := extract patch configure build install test
 kiln-sandbox-steps = $(filter $(KILN_SANDBOX_STEPS),$(call kiln-var,SANDBOX_STEPS,$(KILN_SANDBOX_STEPS)))
 
 # What the step may write: its build directory, and from configure on
-# (after the first assemble made them) its per-package directories;
+# (after the first assemble made them) its per-package directories,
+# but in the test step, which reads them;
 # the install step of a package with <PKG>_INSTALL_IMAGES = YES also
 # output/images; and the directories <PKG>_SANDBOX_RW names, made if
 # missing (the toolchain's: its cache, KILN_TOOLCHAIN_CACHE).
-kiln-sandbox-rw = $(@D) $(if $(filter extract patch,$(1)),,$(PER_PACKAGE_DIR)/$(PKG)) \
+kiln-sandbox-rw = $(@D) $(if $(filter extract patch test,$(1)),,$(PER_PACKAGE_DIR)/$(PKG)) \
 	$(if $(and $(filter install,$(1)),$(filter YES,$($(PKGUP)_INSTALL_IMAGES))),$(BINARIES_DIR)) \
 	$(call kiln-var,SANDBOX_RW)
 # What it reads that may live under /tmp, which the sandbox replaces
@@ -34,9 +35,9 @@ kiln-sandbox-rw = $(@D) $(if $(filter extract patch,$(1)),,$(PER_PACKAGE_DIR)/$(
 # external trees, a local source directory, the toolchain cache.
 kiln-sandbox-ro = $(TOPDIR) $(BASE_DIR) $(DL_DIR) $(KILN_TOOLS_DIR) $(realpath $(KILN_TOOLS_DIR)) \
 	$(KILN_EXTERNAL) $($(PKGUP)_OVERRIDE_SRCDIR) $(KILN_TOOLCHAIN_CACHE)
-# The per-package directories of the package's dependency closure, read
-# only; the others are hidden.
-kiln-sandbox-see = $(addprefix $(PER_PACKAGE_DIR)/,$(call kiln-closure,$(PKG)))
+# The per-package directories of the package's dependency closure (and
+# in the test step its own), read only; the others are hidden.
+kiln-sandbox-see = $(addprefix $(PER_PACKAGE_DIR)/,$(call kiln-closure,$(PKG)) $(if $(filter test,$(1)),$(PKG)))
 
 # <PKG>_CONF_RUN_TESTS = YES (a target package): for a target
 # architecture the build machine cannot run, its configure and build steps exec the
@@ -46,8 +47,24 @@ kiln-sandbox-see = $(addprefix $(PER_PACKAGE_DIR)/,$(call kiln-closure,$(PKG)))
 # finds it can run them. Passed with the sandbox off too, for the
 # configure step's warning.
 kiln-sandbox-run-tests = $(and $(filter YES,$($(PKGUP)_CONF_RUN_TESTS)),$(filter target,$($(PKGUP)_TYPE)),yes)
-kiln-sandbox-binfmt-env = $(if $(and $(kiln-sandbox-run-tests),$(filter-out x86_64,$(KILN_ARCH_NAME)),$(filter configure build,$(1))),\
+# The test step of a target package (make <pkg>-test) always runs them
+# so.
+kiln-sandbox-binfmt-env = $(if $(and $(filter-out x86_64,$(KILN_ARCH_NAME)),$(or $(and $(kiln-sandbox-run-tests),\
+	$(filter configure build,$(1))),$(and $(filter test,$(1)),$(filter target,$($(PKGUP)_TYPE))))),\
 	KILN_SANDBOX_BINFMT='$(KILN_ARCH_NAME)' KILN_SANDBOX_LD_PREFIX='$(STAGING_DIR)')
+
+# Whether a <PKG>_CONF_RUN_TESTS package's configure really runs in the
+# sandbox: y, or n when the sandbox is off or this machine cannot run
+# it. Such a package's configuration hash and its --build follow this,
+# not KILN_SANDBOX: a machine without a sandbox gives the cross answers
+# and must not hash y. The probe's answer (kiln-sandbox.sh) is read from
+# build/.kiln/sandbox, or the probe runs here, at most once per make,
+# and only when such a package's hash or configure is expanded.
+KILN_SANDBOX_USED = $(if $(filter y,$(KILN_SANDBOX)),$(kiln-sandbox-probe),n)
+kiln-sandbox-probe = $(or $(KILN_SANDBOX_PROBED),$(eval KILN_SANDBOX_PROBED := $(or \
+	$(firstword $(file <$(BUILD_DIR)/.kiln/sandbox)),$(shell BUILD_DIR=$(call kiln-sq,$(BUILD_DIR)) \
+	bash -c '. "$$1" && if kiln_sandbox_possible; then echo y; else echo n; fi' kiln-sandbox \
+	$(call kiln-sq,$(TOPDIR)/support/scripts/kiln-sandbox.sh))))$(KILN_SANDBOX_PROBED))
 
 # $(call kiln-sandbox-env,STEP): the environment kiln-step reads.
 kiln-sandbox-env = $(call kiln-sandbox-binfmt-env,$(1)) \
@@ -55,5 +72,5 @@ kiln-sandbox-env = $(call kiln-sandbox-binfmt-env,$(1)) \
 	KILN_SANDBOX_RW='$(strip $(call kiln-sandbox-rw,$(1)))' \
 	KILN_SANDBOX_RO='$(strip $(kiln-sandbox-ro))' \
 	KILN_SANDBOX_HIDE='$(PER_PACKAGE_DIR)' \
-	KILN_SANDBOX_SEE='$(strip $(kiln-sandbox-see))' \
+	KILN_SANDBOX_SEE='$(strip $(call kiln-sandbox-see,$(1)))' \
 	KILN_SANDBOX_DOC='$(TOPDIR)/docs/sandbox.md',KILN_SANDBOX_RW=)

@@ -9,7 +9,8 @@
 #   KILN_SANDBOX_SEE   the per-package directories it may read
 #   KILN_SANDBOX_BINFMT  the target architecture whose programs the step
 #                      execs directly, through qemu registered in the
-#                      sandbox's own binfmt_misc (<PKG>_CONF_RUN_TESTS)
+#                      sandbox's own binfmt_misc (<PKG>_CONF_RUN_TESTS,
+#                      make <pkg>-test)
 #   KILN_SANDBOX_LD_PREFIX  their library root (the package's STAGING_DIR)
 # Produces kiln_sandbox_cmd, the bwrap command line to put before the
 # step's command (empty when the sandbox is off or not possible here).
@@ -67,6 +68,10 @@ kiln_sandbox_setup() {
 		kiln_sandbox_cmd=()
 		if [ -n "${KILN_SANDBOX_BINFMT:-}" ] && [ "${step:-}" = configure ]; then
 			echo "kiln: warning: ${pkg:-?}: <PKG>_CONF_RUN_TESTS = YES needs the sandbox (KILN_SANDBOX=y, see docs/sandbox.md): without it configure cross-compiles, and its run tests take their cross-compiling answers" >&2
+		fi
+		if [ -n "${KILN_SANDBOX_BINFMT:-}" ] && [ "${step:-}" = test ]; then
+			echo "kiln: ${pkg:-?}: make ${pkg:-?}-test runs the $KILN_SANDBOX_BINFMT test programs through qemu registered in the sandbox's own binfmt_misc, and the sandbox is $(if [ -z "${KILN_SANDBOX_RW:-}" ]; then echo 'off (KILN_SANDBOX=n): build with KILN_SANDBOX=y'; else echo "not possible here ($(cut -c3- "$BUILD_DIR/.kiln/sandbox" 2>/dev/null)): see docs/sandbox.md"; fi) (docs/package-tests.md)" >&2
+			return 1
 		fi
 		return 0
 	fi
@@ -135,7 +140,8 @@ kiln_sandbox_elf_rule() {
 # point, removed by kiln_sandbox_cleanup), or fails with a message.
 kiln_sandbox_binfmt_dir=
 kiln_sandbox_binfmt() {
-	local arch=$KILN_SANDBOX_BINFMT qemu='' q rule
+	local arch=$KILN_SANDBOX_BINFMT qemu='' q rule why='<PKG>_CONF_RUN_TESTS = YES'
+	[ "${step:-}" != test ] || why="make ${pkg:-?}-test"
 	for q in "qemu-$arch" "qemu-$arch-static"; do
 		if command -v "$q" >/dev/null 2>&1; then
 			qemu=$(command -v "$q")
@@ -143,11 +149,11 @@ kiln_sandbox_binfmt() {
 		fi
 	done
 	if [ -z "$qemu" ]; then
-		echo "kiln: ${pkg:-?}: qemu-$arch is not in PATH: the ${step:-} step of ${pkg:-?} (<PKG>_CONF_RUN_TESTS = YES) runs the target's programs with it. Install Debian's qemu-user package (apt-get install --no-install-recommends qemu-user; utils/setup-host does it)" >&2
+		echo "kiln: ${pkg:-?}: qemu-$arch is not in PATH: the ${step:-} step of ${pkg:-?} ($why) runs the target's programs with it. Install Debian's qemu-user package (apt-get install --no-install-recommends qemu-user; utils/setup-host does it)" >&2
 		return 1
 	fi
 	rule=$(kiln_sandbox_elf_rule "$arch") || {
-		echo "kiln: ${pkg:-?}: <PKG>_CONF_RUN_TESTS: Kiln has no binfmt_misc rule for $arch" >&2
+		echo "kiln: ${pkg:-?}: $why: Kiln has no binfmt_misc rule for $arch" >&2
 		return 1
 	}
 	kiln_sandbox_binfmt_dir=$(mktemp -d "${TMPDIR:-/tmp}/kiln-binfmt.XXXXXX")

@@ -31,7 +31,7 @@ if [ -n "$skip" ]; then
 	echo "1..0 # SKIP not installed:$skip (utils/setup-host --tests installs them)"
 	exit 0
 fi
-plan 36
+plan 39
 
 trr=$TOPDIR/support/scripts/kiln-target-run
 want="machine=aarch64 long=8 endian=little"
@@ -101,11 +101,21 @@ log=$(kiln "$out" tr-at-reconfigure KILN_SANDBOX=n 2>&1) || true
 like "$log" "kiln: warning: tr-at: <PKG>_CONF_RUN_TESTS = YES needs the sandbox" "tr-at without the sandbox: a warning"
 is "$(cat "$out/per-package/tr-at/target/usr/share/tr-at/trat.info" 2>&1)" "run=cross
 cross_compiling=yes" "and configure takes AC_RUN_IFELSE's cross-compiling answer"
-# So KILN_SANDBOX is in tr-at's configuration hash, not in tr-prog's
+# So whether the sandbox was used is in tr-at's configuration hash, not in tr-prog's
 # (which runs no configure test).
-like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=n 2>&1)" 'symbol KILN_SANDBOX=n' \
-	"KILN_SANDBOX is in the configuration hash of a CONF_RUN_TESTS package"
+like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=n 2>&1)" 'symbol KILN_SANDBOX_USED=n' \
+	"KILN_SANDBOX_USED is in the configuration hash of a CONF_RUN_TESTS package"
 unlike "$(kiln "$out" tr-prog-show-hash KILN_SANDBOX=n 2>&1)" 'KILN_SANDBOX' "and in no other's"
+# What was used, not what was asked: KILN_SANDBOX=y on a machine that
+# cannot run the sandbox (the probe's answer, build/.kiln/sandbox, says
+# n) hashes n; with no answer yet, make asks the probe itself.
+echo "n bwrap failed: (this test)" >"$out/build/.kiln/sandbox"
+like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=y 2>&1)" 'symbol KILN_SANDBOX_USED=n' \
+	"KILN_SANDBOX=y where the sandbox cannot run: the hash says it was not used"
+rm "$out/build/.kiln/sandbox"
+like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=y 2>&1)" 'symbol KILN_SANDBOX_USED=y' \
+	"where it can (make ran the probe): the hash says it was"
+is "$(cat "$out/build/.kiln/sandbox" 2>&1)" y "and the probe's answer is kept for the steps"
 
 # (d) PATH without qemu: every program of the build machine but qemu-*,
 # in the output directory, which the sandbox shows (not in the private

@@ -35,8 +35,11 @@ conf() {
 	configure "$out" KILN_PACKAGE_IFB=y "$@" "KILN_ROOTFS_OVERLAY=\"$SCRATCH/overlay\"" \
 		"KILN_ROOTFS_POST_BUILD_SCRIPT=\"$pb\""
 }
-# spec NAME: a file for IFx_SPEC from stdin
-spec() { cat >"$SCRATCH/$1.sh"; }
+# spec NAME: a file for IFx_SPEC from stdin, in the output directory,
+# which the package steps' sandbox shows (not in its private /tmp,
+# where $SCRATCH may be).
+sp=$out/specs
+spec() { mkdir -p "$sp" && cat >"$sp/$1.sh"; }
 merges() { grep -h 'kiln-pkgdir: .* merge' "$st/logs/host-finalize.log" "$st/logs/target-finalize.log"; }
 links() { (cd "$1" && find . -type f -links +1 -printf '%n %i %p\n' | sort -k3 | awk '{print $1, $3}'); }
 
@@ -93,7 +96,7 @@ compare "first build"
 ino() { stat -c '%i %Y' "$out/target/etc/ifc.conf" "$out/target/usr/share/ifc/one" "$out/target/etc/ifa.conf"; }
 before=$(ino)
 sed 's/ifa-one/ifa-two/' "$specs/ifa/spec.sh" | spec a2
-ok "ifa-rebuild with new content" kiln "$out" ifa-rebuild IFA_SPEC="$SCRATCH/a2.sh"
+ok "ifa-rebuild with new content" kiln "$out" ifa-rebuild IFA_SPEC="$sp/a2.sh"
 step "content changed" target
 after=$(ino)
 is "$(sed -n 1,2p <<<"$after")" "$(sed -n 1,2p <<<"$before")" "an unchanged package's files keep their inodes and mtimes"
@@ -109,13 +112,13 @@ printf '#!/bin/sh\necho ifa\n' >usr/bin/ifa
 chmod 0755 usr/bin/ifa
 echo now-a-file >usr/bin/ifa-link
 EOF
-ok "ifa-rebuild without a file, with a symlink made a file" kiln "$out" ifa-rebuild IFA_SPEC="$SCRATCH/a3.sh"
+ok "ifa-rebuild without a file, with a symlink made a file" kiln "$out" ifa-rebuild IFA_SPEC="$sp/a3.sh"
 step "file removed, symlink to file" target
 ok "the removed directory is gone" test ! -e "$out/target/usr/share/ifa"
 
 # 4. a dependent takes a file over; 5. gives it back
 { cat "$specs/ifb/spec.sh"; echo 'rm -f etc/shared; echo shared-by-ifb >etc/shared'; } | spec b2
-ok "ifb-rebuild replacing ifa's file" kiln "$out" ifb-rebuild IFB_SPEC="$SCRATCH/b2.sh"
+ok "ifb-rebuild replacing ifa's file" kiln "$out" ifb-rebuild IFB_SPEC="$sp/b2.sh"
 step "file taken over" target
 is "$(cat "$out/target/etc/shared")" shared-by-ifb "ifb's version is in output/target"
 ok "ifb-rebuild without it" kiln "$out" ifb-rebuild IFB_SPEC="$specs/ifb/spec.sh"
@@ -130,8 +133,8 @@ echo shared-by-ifa >etc/shared
 echo now-a-file >usr/bin/ifa-link
 EOF
 { cat "$specs/ifb/spec.sh"; printf 'mkdir -p usr/bin\necho moved >usr/bin/ifa\n'; } | spec b3
-ok "move usr/bin/ifa: ifa" kiln "$out" ifa-rebuild IFA_SPEC="$SCRATCH/a4.sh"
-ok "move usr/bin/ifa: ifb" kiln "$out" ifb-rebuild IFB_SPEC="$SCRATCH/b3.sh"
+ok "move usr/bin/ifa: ifa" kiln "$out" ifa-rebuild IFA_SPEC="$sp/a4.sh"
+ok "move usr/bin/ifa: ifb" kiln "$out" ifb-rebuild IFB_SPEC="$sp/b3.sh"
 step "file moved between packages" target
 is "$(cat "$out/target/usr/bin/ifa")" moved "ifb's file is in output/target"
 
@@ -178,7 +181,7 @@ compare "unreadable record"
 
 # 12. a host package
 sed 's/host-data/host-data-two/' "$specs/ifa/host-spec.sh" | spec h2
-ok "host-ifa-rebuild with new content" kiln "$out" host-ifa-rebuild HOST_IFA_SPEC="$SCRATCH/h2.sh"
+ok "host-ifa-rebuild with new content" kiln "$out" host-ifa-rebuild HOST_IFA_SPEC="$sp/h2.sh"
 step "host package changed" host
 is "$(cat "$out/host/share/ifa/data")" host-data-two "the new content is in output/host"
 

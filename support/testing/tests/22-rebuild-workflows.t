@@ -10,7 +10,9 @@
 plan 27
 
 out=$SCRATCH/out
-msg=$SCRATCH/msg.txt
+# In the output directory, which the package steps' sandbox shows (not
+# in its private /tmp, where $SCRATCH may be).
+msg=$out/msg.txt
 log=$out/build/build-time.log
 k() { kiln "$out" MSGPKG_MSGFILE="$msg" "$@"; }
 # steps STEP...: the steps of msgpkg that build-time.log gained since
