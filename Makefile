@@ -186,6 +186,11 @@ help:
 	@echo '  kiln-tools             - only Kiln'"'"'s C helpers (O/kiln-tools; see KILN_TOOLS_DIR below)'
 	@echo '  <pkg>-menuconfig, -savedefconfig, -update-config (Kconfig packages)'
 	@echo
+	@echo 'Tests of the packages (docs/package-tests.md):'
+	@echo '  <pkg>-test             - the package'"'"'s own test suite, from its cross build, on the target'
+	@echo '                           architecture (qemu-user); log in its .logs/test.log, one summary line'
+	@echo '  test-all               - every selected package'"'"'s suite; lists the failures by package'
+	@echo
 	@echo 'Inspection:'
 	@echo '  <pkg>-show-depends, <pkg>-show-rdepends, show-targets'
 	@echo '  <pkg>-show-hash        - the configuration hash, its inputs, why the next make rebuilds it'
@@ -212,6 +217,7 @@ help:
 	@echo '  distclean              - remove the whole output directory'
 	@echo
 	@echo 'Variables: O=<dir> (output directory), V=1 (show commands),'
+	@echo '  KILN_SANDBOX=n (package steps outside the sandbox; docs/sandbox.md),'
 	@echo '  KILN_EXTERNAL=<dir> (external tree), KILN_DL_DIR=<dir> (downloads),'
 	@echo '  KILN_TOOLS_DIR=<dir> (where the C helpers are built; by default O/kiln-tools links'
 	@echo '  to a per-user cache, $${XDG_CACHE_HOME:-$$HOME/.cache}/kiln/tools/<key>, that clean'

@@ -74,4 +74,11 @@ define BZIP2_INSTALL_TARGET_CMDS
 	$(call BZIP2_INSTALL_LIB,$(TARGET_DIR)/usr/lib)
 endef
 
+# make bzip2-test: bzip2's own test (make test): its three sample
+# files compressed and decompressed by the bzip2 it builds, compared
+# with the reference files.
+define BZIP2_TEST_CMDS
+	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' $(BZIP2_MAKE_OPTS) test
+endef
+
 $(eval $(generic-package))

@@ -71,4 +71,10 @@ define DROPBEAR_PERMISSIONS
 /etc/dropbear d 700 0 0 - - - - -
 endef
 
+# No test suite in Kiln: dropbear's make check runs its lint script and
+# test/, a pytest suite that pip installs its requirements into a
+# virtualenv (a download in the test step) and starts a server to ssh
+# into (docs/package-tests.md).
+DROPBEAR_TEST_CMDS =
+
 $(eval $(autotools-package))

@@ -89,4 +89,12 @@ define LUA_INSTALL_TARGET_CMDS
 	mkdir -p '$(TARGET_DIR)/usr/share/lua/$(LUA_ABIVER)' '$(TARGET_DIR)/usr/lib/lua/$(LUA_ABIVER)'
 endef
 
+# make lua-test: the release's own test (make test), which runs lua -v.
+# Lua's test suite is a tarball of its own (lua-5.4.4-tests.tar.gz),
+# neither in the release nor in Debian's source package, so that is all
+# there is to run (docs/package-tests.md).
+define LUA_TEST_CMDS
+	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' test
+endef
+
 $(eval $(generic-package))

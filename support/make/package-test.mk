@@ -57,7 +57,8 @@ KILN_TEST_NONE = $(foreach p,$(PACKAGES),$(if $(filter target,$($(KILN_UP_$(p))_
 	$(call kiln-has-test,$(KILN_UP_$(p))),,$(p))))
 test-all:
 	$(Q)rm -f $(foreach p,$(KILN_TEST_PACKAGES),'$($(KILN_UP_$(p))_DIR)/.logs/test.result')
-	+$(Q)$(MAKE) -k -f $(TOPDIR)/Makefile $(addsuffix -test,$(KILN_TEST_PACKAGES)) KILN_TEST_ALL=1 || true
+	$(if $(strip $(KILN_TEST_PACKAGES)),+$(Q)$(MAKE) -k -f $(TOPDIR)/Makefile \
+		$(addsuffix -test,$(KILN_TEST_PACKAGES)) KILN_TEST_ALL=1 || true)
 	$(Q)'$(KILN_TEST_SUMMARY)' --all '$(strip $(KILN_TEST_NONE))' \
 		$(foreach p,$(KILN_TEST_PACKAGES),'$(p)' '$($(KILN_UP_$(p))_DIR)')
 KILN_PHONY += test-all
