@@ -55,11 +55,19 @@ $(call kiln-make-steps,cmake,kiln-builddir)
 # configures and builds it again in kiln-build-tests, with
 # BUILD_TESTING=ON and <PKG>_TEST_CONF_OPTS (a project's own switch for
 # its tests), and runs CTest there. CTest runs the target's programs
-# through the toolchain file's CMAKE_CROSSCOMPILING_EMULATOR.
+# through the toolchain file's CMAKE_CROSSCOMPILING_EMULATOR. A build
+# that registered no test fails (--no-tests=error): its switch for the
+# tests is missing from <PKG>_TEST_CONF_OPTS, and "passed" would lie.
+# Without C++ in the toolchain, the toolchain file names no C++
+# compiler (a project whose project() enables C++ by default still
+# configures), and CMake would take the build machine's c++ for tests
+# written in C++, linking target objects with its ld: the test build
+# names the missing <tuple>-g++, so such a suite stops at its configure.
 define kiln-cmake-test
-$(call kiln-cmake-target-configure-in,$(@D)/kiln-build-tests,-DBUILD_TESTING=ON $(call kiln-var,TEST_CONF_OPTS))
+$(call kiln-cmake-target-configure-in,$(@D)/kiln-build-tests,-DBUILD_TESTING=ON \
+	$(if $(KILN_TOOLCHAIN_CXX),,-DCMAKE_CXX_COMPILER='$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-g++') $(call kiln-var,TEST_CONF_OPTS))
 $(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)/kiln-build-tests'
-cd '$(@D)/kiln-build-tests' && $(TARGET_MAKE_ENV) ctest --output-on-failure
+cd '$(@D)/kiln-build-tests' && $(TARGET_MAKE_ENV) ctest --output-on-failure --no-tests=error
 endef
 
 # cmake-package and host-cmake-package.

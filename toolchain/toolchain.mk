@@ -139,7 +139,7 @@ define TOOLCHAIN_IMPORT_CMDS
 			ln -sfn '../opt/ext-toolchain/bin/$(TOOLCHAIN_PREFIX)'$$t '$(HOST_DIR)/bin/$(GNU_TARGET_NAME)-'$$t; fi; done
 	install -D -m 0755 '$(KILN_TARGET_RUN_SCRIPT)' '$(HOST_DIR)/bin/kiln-target-run'
 	mkdir -p '$(HOST_DIR)/share/kiln'
-	$(call toolchain-gen-file,toolchainfile.cmake.in,toolchainfile.cmake)
+	$(call toolchain-gen-file,toolchainfile.cmake.in,toolchainfile.cmake,set(CMAKE_CXX_COMPILER "$${KILN_HOST_DIR}/bin/$(GNU_TARGET_NAME)-g++"))
 	$(call toolchain-gen-file,cross-compilation.conf.in,cross-compilation.conf,cpp = '\''$(GNU_TARGET_NAME)-g++'\'')
 endef
 

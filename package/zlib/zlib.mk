@@ -40,13 +40,13 @@ define ZLIB_INSTALL_STAGING_CMDS
 		DESTDIR='$(STAGING_DIR)' LDCONFIG=true install
 endef
 
-# The target needs only the shared library and its links.
 # make zlib-test: zlib's own check, its example and minigzip programs,
 # linked statically and against the shared library, run on the target.
 define ZLIB_TEST_CMDS
 	$(TARGET_MAKE_ENV) $(MAKE) -C '$(@D)' check
 endef
 
+# The target needs only the shared library and its links.
 define ZLIB_INSTALL_TARGET_CMDS
 	mkdir -p '$(TARGET_DIR)/usr/lib'
 	cp -P '$(@D)'/libz.so* '$(TARGET_DIR)/usr/lib/'

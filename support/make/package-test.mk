@@ -11,7 +11,13 @@
 # convention: they say their own.
 kiln-default-TEST = $(if $(filter target,$($(PKGUP)_TYPE)),$(if $($(PKGUP)_INFRA),$(kiln-$($(PKGUP)_INFRA)-test)))
 kiln-autotools-test = $(TARGET_MAKE_ENV) $(MAKE) -C '$(kiln-srcdir)' check
-kiln-meson-test = $(TARGET_MAKE_ENV) meson test -C '$(kiln-builddir)' --print-errorlogs
+# meson test passes when the project defines no test: that is an error
+# here, as CTest's --no-tests=error.
+define kiln-meson-test
+test -n "$$($(TARGET_MAKE_ENV) '$(MESON)' test -C '$(kiln-builddir)' --list 2>/dev/null)" || \
+	{ echo "$(PKG): meson test -C $(kiln-builddir) --list: the project defines no test" >&2; exit 1; }
+$(TARGET_MAKE_ENV) '$(MESON)' test -C '$(kiln-builddir)' --print-errorlogs
+endef
 # For an x86_64 target the test programs run natively, without qemu:
 # the package's sysroot's libraries come first, as qemu's -L gives them
 # to other architectures (the sysroot's C library is the build
@@ -35,18 +41,23 @@ KILN_TEST_SUMMARY := $(TOPDIR)/support/scripts/kiln-test-summary
 # (KILN_TEST_ALL=1) a failed suite does not stop the others. A package
 # restored from the artifact cache has no build to test: an error.
 $(BUILD_DIR)/%/.stamp_tested: $(BUILD_DIR)/%/.stamp_installed FORCE
-	$(if $(call kiln-has-test,$(PKGUP)),,$(error $(PKG) has no test suite in Kiln: $(PKGUP)_TEST_CMDS is $(if \
-		$(filter undefined,$(origin $(PKGUP)_TEST_CMDS)),not set,empty (its .mk says why)) in \
-		$($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk; see docs/package-tests.md to add one))
 	$(file >$(STAMP_DIR)/$(PKG).test.sh,$(call kiln-step-script,test))
-	+$(Q)rm -f '$(@D)/.logs/test.result'; \
+	+$(Q)rm -f '$(@D)/.logs/test.result' '$(@D)/.logs/test.log'; \
 	if [ -e '$(@D)/$(KILN_CACHE_RESTORED)' ]; then st=restored; else \
 	$(call kiln-sandbox-env,test) $(KILN_STEP_RUNNER) '$(PKG)' '$($(PKGUP)_VERSION)' test testing \
 		$(STAMP_DIR)/$(PKG).test.sh $(@D)/.logs/test.log '$(or $(KILN_POS_$(PKG)),-)/$(KILN_NPACKAGES)'; \
 	st=$$?; fi; \
 	'$(KILN_TEST_SUMMARY)' '$(PKG)' '$($(PKGUP)_VERSION)' '$(@D)' "$$st" || [ -n '$(KILN_TEST_ALL)' ]
 
-%-test: $(call kiln-stamp-of,tested) ; @:
+# make <pkg>-test: a package without a suite is an error before
+# anything is built (the check is in the prerequisite's second
+# expansion, not in the recipe, which make expands only after building
+# the prerequisites).
+%-test: $$(if $$(KILN_UP_$$*),$$(if $$(call kiln-has-test,$$(KILN_UP_$$*)),$$($$(KILN_UP_$$*)_DIR)/.stamp_tested,kiln-no-test-$$*),kiln-unknown-package-$$*) ; @:
+kiln-no-test-%:
+	$(error $* has no test suite in Kiln: $(KILN_UP_$*)_TEST_CMDS is $(if \
+		$(filter undefined,$(origin $(KILN_UP_$*)_TEST_CMDS)),not set,empty (its .mk says why)) in \
+		$($(KILN_UP_$*)_PKGDIR)$($(KILN_UP_$*)_RAWNAME).mk; see docs/package-tests.md to add one)
 
 # make test-all: the suites of every selected target package that has
 # one, each in turn (a sub-make with -k: a failed build or suite does

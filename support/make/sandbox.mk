@@ -28,7 +28,23 @@ kiln-sandbox-steps = $(filter $(KILN_SANDBOX_STEPS),$(call kiln-var,SANDBOX_STEP
 # missing (the toolchain's: its cache, KILN_TOOLCHAIN_CACHE).
 kiln-sandbox-rw = $(@D) $(if $(filter extract patch test,$(1)),,$(PER_PACKAGE_DIR)/$(PKG)) \
 	$(if $(and $(filter install,$(1)),$(filter YES,$($(PKGUP)_INSTALL_IMAGES))),$(BINARIES_DIR)) \
-	$(call kiln-var,SANDBOX_RW)
+	$(call kiln-var,SANDBOX_RW) $(KILN_CCACHE_DIR)
+
+# A ccache launcher (KILN_TOOLCHAIN_LAUNCHER, or KILN_WRAPPER_LAUNCHER
+# from the environment) writes its cache at every compile: its
+# directory is writable in the sandbox. ccache's own default
+# (CCACHE_DIR, else ~/.ccache when it exists, else
+# $XDG_CACHE_HOME/ccache or ~/.cache/ccache) is exported, so that ccache
+# and the sandbox agree, with its temporary files in it too (ccache's
+# default, /run/user/<uid>, is read-only in the sandbox). Not found
+# from ccache's configuration file: a cache_dir set there must be
+# given as CCACHE_DIR.
+KILN_CCACHE_DIR := $(if $(filter ccache,$(notdir $(or $(KILN_WRAPPER_LAUNCHER),$(KILN_TOOLCHAIN_LAUNCHER)))),$(or \
+	$(CCACHE_DIR),$(wildcard $(HOME)/.ccache),$(or $(filter /%,$(XDG_CACHE_HOME)),$(HOME)/.cache)/ccache))
+ifneq ($(KILN_CCACHE_DIR),)
+export CCACHE_DIR := $(KILN_CCACHE_DIR)
+export CCACHE_TEMPDIR ?= $(KILN_CCACHE_DIR)/tmp
+endif
 # What it reads that may live under /tmp, which the sandbox replaces
 # with an empty one: the Kiln tree, the output and download
 # directories, the C helpers (and the cache their link points to), the

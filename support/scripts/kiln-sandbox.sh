@@ -70,7 +70,7 @@ kiln_sandbox_setup() {
 			echo "kiln: warning: ${pkg:-?}: <PKG>_CONF_RUN_TESTS = YES needs the sandbox (KILN_SANDBOX=y, see docs/sandbox.md): without it configure cross-compiles, and its run tests take their cross-compiling answers" >&2
 		fi
 		if [ -n "${KILN_SANDBOX_BINFMT:-}" ] && [ "${step:-}" = test ]; then
-			echo "kiln: ${pkg:-?}: make ${pkg:-?}-test runs the $KILN_SANDBOX_BINFMT test programs through qemu registered in the sandbox's own binfmt_misc, and the sandbox is $(if [ -z "${KILN_SANDBOX_RW:-}" ]; then echo 'off (KILN_SANDBOX=n): build with KILN_SANDBOX=y'; else echo "not possible here ($(cut -c3- "$BUILD_DIR/.kiln/sandbox" 2>/dev/null)): see docs/sandbox.md"; fi) (docs/package-tests.md)" >&2
+			echo "kiln: ${pkg:-?}: make ${pkg:-?}-test runs the $KILN_SANDBOX_BINFMT test programs through qemu registered in the sandbox's own binfmt_misc, and the sandbox is $(if [ -z "${KILN_SANDBOX_RW:-}" ]; then echo "off (KILN_SANDBOX=n, or test left out of ${pkg:-?}'s <PKG>_SANDBOX_STEPS): build with KILN_SANDBOX=y"; else echo "not possible here ($(cut -c3- "$BUILD_DIR/.kiln/sandbox" 2>/dev/null)): see docs/sandbox.md"; fi) (docs/package-tests.md)" >&2
 			return 1
 		fi
 		return 0

@@ -17,6 +17,11 @@ if [ -n "$skip" ]; then
 	echo "1..0 # SKIP not installed:$skip (utils/setup-host --tests installs them)"
 	exit 0
 fi
+IFS=. read -r kmaj kmin _ <<<"$(uname -r)"
+if [ "$kmaj" -lt 6 ] || { [ "$kmaj" -eq 6 ] && [ "${kmin%%[!0-9]*}" -lt 7 ]; }; then
+	echo "1..0 # SKIP Linux $(uname -r): binfmt_misc in a user namespace needs 6.7"
+	exit 0
+fi
 pkgs=(zlib xz bzip2 expat lua pcre2 libffi)
 plan $((2 * (${#pkgs[@]} + 1)))
 
