@@ -39,8 +39,12 @@ setup() {
 	mk "$1" KILN_DEFCONFIG="$1.defconfig" defconfig >/dev/null
 }
 cl() { cat "$1"/build/dropbear-*/config.log; }
-# The result line after "checking whether we are cross compiling".
-cross_result() { grep -A1 'checking whether we are cross compiling' "$1"/build/dropbear-*/config.log | sed -n 's/.*result: //p'; }
+# The first result line after "checking whether we are cross compiling"
+# (the test program's compile and run come between).
+cross_result() {
+	sed -n '/checking whether we are cross compiling/,/result: /s/^configure:[0-9]*: result: //p' \
+		"$1"/build/dropbear-*/config.log
+}
 
 cross=$SCRATCH/cross
 setup "$cross"
