@@ -77,6 +77,31 @@ unlike() {
 	else pass "$3"; fi
 }
 
+# skip_unless_installed TOOL...: the whole test is skipped (TAP's
+# "1..0 # SKIP") when one of the programs is not in PATH.
+skip_unless_installed() {
+	local t missing=
+	for t in "$@"; do
+		command -v "$t" >/dev/null || missing="$missing $t"
+	done
+	if [ -n "$missing" ]; then
+		echo "1..0 # SKIP not installed:$missing (utils/setup-host --tests installs them)"
+		exit 0
+	fi
+}
+
+# skip_unless_userns_binfmt: the whole test is skipped on a kernel
+# older than 6.7, which gives no user namespace a binfmt_misc of its own
+# (<PKG>_CONF_RUN_TESTS, make <pkg>-test; docs/sandbox.md).
+skip_unless_userns_binfmt() {
+	local kmaj kmin
+	IFS=. read -r kmaj kmin _ <<<"$(uname -r)"
+	if [ "$kmaj" -lt 6 ] || { [ "$kmaj" -eq 6 ] && [ "${kmin%%[!0-9]*}" -lt 7 ]; }; then
+		echo "1..0 # SKIP Linux $(uname -r): binfmt_misc in a user namespace needs 6.7"
+		exit 0
+	fi
+}
+
 # kiln OUTDIR ARGS...: make in the Kiln tree for that output directory.
 kiln() {
 	local out=$1

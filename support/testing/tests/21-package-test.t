@@ -16,19 +16,8 @@
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-skip=
-for t in aarch64-linux-gnu-gcc qemu-aarch64 bwrap; do
-	command -v "$t" >/dev/null || skip="$skip $t"
-done
-if [ -n "$skip" ]; then
-	echo "1..0 # SKIP not installed:$skip (utils/setup-host --tests installs them)"
-	exit 0
-fi
-IFS=. read -r kmaj kmin _ <<<"$(uname -r)"
-if [ "$kmaj" -lt 6 ] || { [ "$kmaj" -eq 6 ] && [ "${kmin%%[!0-9]*}" -lt 7 ]; }; then
-	echo "1..0 # SKIP Linux $(uname -r): binfmt_misc in a user namespace needs 6.7"
-	exit 0
-fi
+skip_unless_installed aarch64-linux-gnu-gcc qemu-aarch64 bwrap
+skip_unless_userns_binfmt
 plan 22
 
 out=$SCRATCH/out

@@ -23,14 +23,7 @@
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-skip=
-for t in aarch64-linux-gnu-gcc qemu-aarch64 cmake meson ninja bwrap; do
-	command -v "$t" >/dev/null || skip="$skip $t"
-done
-if [ -n "$skip" ]; then
-	echo "1..0 # SKIP not installed:$skip (utils/setup-host --tests installs them)"
-	exit 0
-fi
+skip_unless_installed aarch64-linux-gnu-gcc qemu-aarch64 cmake meson ninja bwrap
 plan 39
 
 trr=$TOPDIR/support/scripts/kiln-target-run
