@@ -68,13 +68,37 @@ endef
 define kiln-autotools-target-configure
 $(kiln-autotools-prepare)
 $(kiln-autotools-no-relink)
+$(if $(call kiln-emulated,configure),$(kiln-autotools-emulated-configure),$(kiln-autotools-cross-configure))
+endef
+
+define kiln-autotools-cross-configure
 cd '$(kiln-srcdir)' && rm -f config.cache && \
 $(TARGET_CONFIGURE_OPTS) \
 PKG_CONFIG='$(HOST_DIR)/bin/pkg-config' \
 CONFIG_SITE=/dev/null \
 $(call kiln-var,CONF_ENV) \
 ./configure \
-	--host='$(GNU_TARGET_NAME)' $(if $(and $(kiln-sandbox-run-tests),$(filter y,$(KILN_SANDBOX_USED))),,--build=$(AUTOTOOLS_BUILD_TUPLE)) \
+	--host='$(GNU_TARGET_NAME)' $(if $(and $(kiln-sandbox-run-tests),$(filter y,$(KILN_BINFMT_USED))),,--build=$(AUTOTOOLS_BUILD_TUPLE)) \
+	--prefix=/usr --exec-prefix=/usr --sysconfdir=/etc --localstatedir=/var \
+	--disable-dependency-tracking \
+	$(call kiln-var,CONF_OPTS)
+endef
+
+# <PKG>_BUILD_IN_EMULATION (support/make/sandbox.mk): a native configure
+# on the target, as far as configure can tell. No --host or --build:
+# config.guess, run by the target's shell, finds the target's tuple, so
+# there is no cross compiling, and every test program runs. cc is the
+# cross compiler, run natively (/.kiln/bin, first in PATH), with the
+# flags a cross build gets.
+define kiln-autotools-emulated-configure
+cd '$(kiln-srcdir)' && rm -f config.cache && \
+$(TARGET_MAKE_ENV) \
+CC=gcc CXX=g++ CPP='gcc -E' \
+CPPFLAGS="$(TARGET_CPPFLAGS)" CFLAGS="$(TARGET_CFLAGS)" CXXFLAGS="$(TARGET_CXXFLAGS)" LDFLAGS="$(TARGET_LDFLAGS)" \
+KILN_BUILD_DIR="$(BUILD_DIR)" \
+CONFIG_SITE=/dev/null \
+$(call kiln-var,CONF_ENV) \
+./configure \
 	--prefix=/usr --exec-prefix=/usr --sysconfdir=/etc --localstatedir=/var \
 	--disable-dependency-tracking \
 	$(call kiln-var,CONF_OPTS)

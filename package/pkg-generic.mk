@@ -87,15 +87,17 @@ define kiln-step-prologue
 set -e
 cd '$(TOPDIR)'
 export TZ=UTC LC_ALL=C
-export PATH='$(HOST_DIR)/bin:$(HOST_DIR)/sbin':"$$PATH"
+export PATH=$(if $(call kiln-emulated,$(kiln-step-now)),'$(KILN_EMULATION_PATH)','$(HOST_DIR)/bin:$(HOST_DIR)/sbin':"$$PATH")
 export HOST_DIR='$(HOST_DIR)' STAGING_DIR='$(STAGING_DIR)' TARGET_DIR='$(TARGET_DIR)'
 export BUILD_DIR='$(BUILD_DIR)' BINARIES_DIR='$(BINARIES_DIR)' BASE_DIR='$(BASE_DIR)'
 $(if $(filter host,$($(PKGUP)_TYPE)),export KILN_PKG_CONFIG_HOST=1 PKG_CONFIG_PATH='$(HOST_DIR)/lib/pkgconfig:$(HOST_DIR)/share/pkgconfig')
 endef
 
+# kiln-step-now: the step whose script is being written, for what
+# depends on it (kiln-emulated: TARGET_MAKE_ENV, the prologue's PATH).
 define kiln-step-script
-$(kiln-step-prologue)
-$(call kiln-step-body-$(1))
+$(eval kiln-step-now := $(1))$(kiln-step-prologue)
+$(call kiln-step-body-$(1))$(eval kiln-step-now :=)
 endef
 
 # A step with only hooks and commands. A package that does not define a
@@ -356,7 +358,10 @@ endef
 # A target package with <PKG>_CONF_RUN_TESTS = YES gets configure's
 # true answers only in the sandbox (support/make/sandbox.mk): whether
 # its steps really run there is then part of its result.
-kiln-hash-sandbox = $(if $(and $(filter YES,$($(2)_CONF_RUN_TESTS)),$(filter target,$($(2)_TYPE))),KILN_SANDBOX_USED)
+# So does building in emulation (<PKG>_BUILD_IN_EMULATION). Both
+# switches are hashed as well: make's command line may set them.
+kiln-hash-sandbox = $(if $(filter target,$($(2)_TYPE)),$(if $($(2)_CONF_RUN_TESTS)$($(2)_BUILD_IN_EMULATION),$(if \
+	$($(2)_CONF_RUN_TESTS),$(2)_CONF_RUN_TESTS) $(if $($(2)_BUILD_IN_EMULATION),$(2)_BUILD_IN_EMULATION) KILN_BINFMT_USED))
 # Lines joined without the blank $(foreach) puts between its words.
 kiln-hash-lines = $(subst |kiln-nl|,$(sep),$(subst |kiln-end|,,$(subst |kiln-end| ,,$(1))))
 
@@ -512,7 +517,8 @@ $(2)_TYPE := $(4)
 $(2)_PKGDIR := $(pkgdir)
 $(if $(KILN_SITE_METHOD_OK_$($(2)_SITE_METHOD)$($(3)_SITE_METHOD)),,$(call kiln-site-method-check,$(1),$(2),$(3)))
 $(if $(3),$(call kiln-host-inherit,$(1),$(2),$(3)))
-$(2)_FINAL_DEPENDENCIES := $$(strip $$(filter-out $(1),$(if $(3),,$$(KILN_TARGET_COMMON_DEPENDENCIES)) $$($(2)_DEPENDENCIES)))
+$(2)_FINAL_DEPENDENCIES := $$(strip $$(filter-out $(1),$(if $(3),,$$(KILN_TARGET_COMMON_DEPENDENCIES) $$(if \
+	$$(filter YES,$$($(2)_BUILD_IN_EMULATION)),$$(KILN_EMULATION_DEPENDENCIES))) $$($(2)_DEPENDENCIES)))
 $(2)_DIR := $(BUILD_DIR)/$(1)$$(if $$($(2)_VERSION),-$$($(2)_VERSION))
 KILN_PKG_$$(notdir $$($(2)_DIR)) := $(1)
 KILN_UP_$(1) := $(2)

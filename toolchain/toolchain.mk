@@ -207,7 +207,9 @@ TARGET_CFLAGS = $(TARGET_CPPFLAGS) -O2 -pipe
 TARGET_CXXFLAGS = $(TARGET_CFLAGS)
 TARGET_LDFLAGS =
 
-TARGET_MAKE_ENV = PATH="$(HOST_DIR)/bin:$(HOST_DIR)/sbin:$$PATH"
+# In a step built in emulation (kiln-emulated, sandbox.mk), the target's
+# tools and the native compilers of /.kiln/bin, not HOST_DIR's.
+TARGET_MAKE_ENV = $(if $(call kiln-emulated,$(kiln-step-now)),PATH='$(KILN_EMULATION_PATH)',PATH="$(HOST_DIR)/bin:$(HOST_DIR)/sbin:$$PATH")
 
 TARGET_CONFIGURE_OPTS = \
 	$(TARGET_MAKE_ENV) \

@@ -82,8 +82,42 @@ kiln-sandbox-probe = $(or $(KILN_SANDBOX_PROBED),$(eval KILN_SANDBOX_PROBED := $
 	bash -c '. "$$1" && if kiln_sandbox_possible; then echo y; else echo n; fi' kiln-sandbox \
 	$(call kiln-sq,$(TOPDIR)/support/scripts/kiln-sandbox.sh))))$(KILN_SANDBOX_PROBED))
 
+# <PKG>_BUILD_IN_EMULATION = YES (docs/sandbox.md, "Building in
+# emulation"): the configure, build and install steps of such a target
+# package run in a root made of its TARGET_DIR (the target tree of its
+# dependency closure: busybox's shell and tools, make), the target's
+# programs started by qemu through the sandbox's binfmt_misc; cc, gcc,
+# c++, g++, cpp and the binutils are the cross toolchain of its
+# HOST_DIR, run natively (kiln-sandbox.sh). Not for an x86_64 target:
+# there is nothing to emulate, and it builds as any other package.
+# $(call kiln-emulated,STEP): yes when STEP runs so.
+kiln-emulated = $(and $(filter YES,$($(PKGUP)_BUILD_IN_EMULATION)),$(filter target,$($(PKGUP)_TYPE)),$(filter-out \
+	x86_64,$(KILN_ARCH_NAME)),$(filter configure build install,$(1)),$(filter y,$(KILN_BINFMT_USED)),yes)
+# The tools the emulation's root needs from the target: a shell and its
+# utilities, and make. The infrastructure adds them to such a package's
+# dependencies (pkg-generic.mk), so they are in its TARGET_DIR.
+KILN_EMULATION_DEPENDENCIES = $(if $(filter x86_64,$(KILN_ARCH_NAME)),,busybox make)
+# PATH in the emulation: the native compilers first, then the target's.
+KILN_EMULATION_PATH = /.kiln/bin:/usr/sbin:/usr/bin:/sbin:/bin
+kiln-sandbox-emulation-env = $(if $(call kiln-emulated,$(1)),KILN_SANDBOX_EMULATION='$(TARGET_DIR)' \
+	KILN_SANDBOX_EMULATION_HOST='$(HOST_DIR)' KILN_SANDBOX_EMULATION_TUPLE='$(GNU_TARGET_NAME)' \
+	KILN_SANDBOX_EMULATION_PATH='$(KILN_EMULATION_PATH)' \
+	KILN_SANDBOX_BINFMT='$(KILN_ARCH_NAME)' KILN_SANDBOX_LD_PREFIX=/)
+
+# Whether the sandbox's steps can start the target's programs: the
+# sandbox is used and the kernel gives it a binfmt_misc of its own
+# (kiln_binfmt_possible, kiln-sandbox.sh; Linux 6.7). n: a
+# <PKG>_BUILD_IN_EMULATION package cross-compiles, a
+# <PKG>_CONF_RUN_TESTS package takes the cross answers. In their
+# configuration hash (pkg-generic.mk), like KILN_SANDBOX_USED.
+KILN_BINFMT_USED = $(if $(filter y,$(KILN_SANDBOX_USED)),$(kiln-binfmt-probe),n)
+kiln-binfmt-probe = $(or $(KILN_BINFMT_PROBED),$(eval KILN_BINFMT_PROBED := $(or \
+	$(firstword $(file <$(BUILD_DIR)/.kiln/binfmt)),$(shell BUILD_DIR=$(call kiln-sq,$(BUILD_DIR)) \
+	bash -c '. "$$1" && if kiln_binfmt_possible; then echo y; else echo n; fi' kiln-sandbox \
+	$(call kiln-sq,$(TOPDIR)/support/scripts/kiln-sandbox.sh))))$(KILN_BINFMT_PROBED))
+
 # $(call kiln-sandbox-env,STEP): the environment kiln-step reads.
-kiln-sandbox-env = $(call kiln-sandbox-binfmt-env,$(1)) \
+kiln-sandbox-env = $(call kiln-sandbox-binfmt-env,$(1)) $(call kiln-sandbox-emulation-env,$(1)) \
 	$(if $(and $(filter y,$(KILN_SANDBOX)),$(filter $(1),$(kiln-sandbox-steps))),\
 	KILN_SANDBOX_RW='$(strip $(call kiln-sandbox-rw,$(1)))' \
 	KILN_SANDBOX_RO='$(strip $(kiln-sandbox-ro))' \

@@ -26,6 +26,70 @@ kiln_sandbox_base() {
 		--ro-bind / / --dev /dev --proc /proc --tmpfs /tmp --setenv TMPDIR /tmp)
 }
 
+# <PKG>_BUILD_IN_EMULATION (docs/sandbox.md, "Building in emulation"):
+# the root is the package's TARGET_DIR (KILN_SANDBOX_EMULATION), read-
+# only, and its programs run through qemu (kiln_sandbox_binfmt). Beside
+# the target's files, under names the target does not use:
+#   /lib/<multiarch>, /lib64/<loader>  the build machine's libraries and
+#                      loader, so that its native programs run: qemu
+#                      itself, the cross toolchain, bash for the script
+#   /.kiln/bin         cc, gcc, c++, g++, cpp, the binutils and
+#                      pkg-config: links to the package's HOST_DIR
+#                      (KILN_SANDBOX_EMULATION_HOST), first in PATH
+#   /.kiln/native/bash the shell of the step's script
+# Everything else the step runs is the target's. The target's /lib is
+# remade entry by entry, as /lib/<multiarch> cannot be made inside a
+# read-only bind. Sets kiln_sandbox_shell.
+kiln_sandbox_shell=bash
+kiln_sandbox_emulation_base() {
+	local t=$KILN_SANDBOX_EMULATION h=$KILN_SANDBOX_EMULATION_HOST e f
+	local loader=/lib64/ld-linux-x86-64.so.2 multiarch=x86_64-linux-gnu
+	if [ ! -e "$loader" ] || [ ! -d "/usr/lib/$multiarch" ]; then
+		echo "kiln: ${pkg:-?}: <PKG>_BUILD_IN_EMULATION = YES needs an x86_64 Debian build machine ($loader and /usr/lib/$multiarch): build ${pkg:-?} elsewhere, or remove BUILD_IN_EMULATION from its .mk" >&2
+		return 1
+	fi
+	for f in bin/sh usr/bin/make; do
+		if [ ! -e "$t/$f" ] && [ ! -L "$t/$f" ]; then
+			echo "kiln: ${pkg:-?}: <PKG>_BUILD_IN_EMULATION = YES runs the ${step:-} step with the target's own tools, and ${pkg:-?}'s target tree has no /$f ($t/$f): its dependencies must include busybox and make (Kiln adds them; select KILN_PACKAGE_BUSYBOX and KILN_PACKAGE_MAKE in ${pkg:-?}'s Config.in)" >&2
+			return 1
+		fi
+	done
+	kiln_sandbox_cmd=(bwrap)
+	[ "$EUID" -eq 0 ] || kiln_sandbox_cmd+=(--unshare-user)
+	kiln_sandbox_cmd+=(--unshare-net --unshare-ipc --unshare-uts --die-with-parent)
+	for e in "$t"/*; do
+		case "${e##*/}" in
+		lib)
+			if [ -L "$e" ]; then
+				echo "kiln: ${pkg:-?}: $e is a symbolic link: building in emulation needs the target's /lib as a directory" >&2
+				return 1
+			fi
+			kiln_sandbox_cmd+=(--dir /lib)
+			for f in "$e"/*; do
+				[ -e "$f" ] || [ -L "$f" ] || continue
+				kiln_sandbox_cmd+=(--ro-bind "$f" "/lib/${f##*/}")
+			done ;;
+		lib64 | .kiln)
+			echo "kiln: ${pkg:-?}: $t has /${e##*/}, which building in emulation keeps for the build machine's own" >&2
+			return 1 ;;
+		*) kiln_sandbox_cmd+=(--ro-bind "$e" "/${e##*/}") ;;
+		esac
+	done
+	kiln_sandbox_cmd+=(--ro-bind "/usr/lib/$multiarch" "/lib/$multiarch" --ro-bind "$loader" "$loader"
+		--ro-bind "$BASH" /.kiln/native/bash --dir /.kiln/bin)
+	for f in cc gcc c++ g++ cpp; do
+		kiln_sandbox_cmd+=(--symlink "$h/bin/toolchain-wrapper" "/.kiln/bin/$f")
+	done
+	for f in ar as ld nm objcopy objdump ranlib readelf strip; do
+		kiln_sandbox_cmd+=(--symlink "$h/bin/$KILN_SANDBOX_EMULATION_TUPLE-$f" "/.kiln/bin/$f")
+	done
+	[ ! -e "$h/bin/pkg-config" ] || kiln_sandbox_cmd+=(--symlink "$h/bin/pkg-config" /.kiln/bin/pkg-config)
+	kiln_sandbox_cmd+=(--dev /dev --proc /proc --tmpfs /tmp --setenv TMPDIR /tmp
+		--setenv PATH "$KILN_SANDBOX_EMULATION_PATH")
+	# shellcheck disable=SC2034 # read by kiln-step
+	kiln_sandbox_shell=/.kiln/native/bash
+}
+
 # Builtins only on the way (no $(id -u), no head): a process costs
 # milliseconds per step on a loaded machine.
 #
@@ -62,12 +126,51 @@ kiln_sandbox_possible() {
 	[ "$answer" = y ]
 }
 
+# Whether this kernel lets the sandbox mount a binfmt_misc of its own in
+# a user namespace (Linux 6.7 and later), which every way of running the
+# target's programs in a step needs (<PKG>_CONF_RUN_TESTS,
+# <PKG>_BUILD_IN_EMULATION, make <pkg>-test). Found once per output
+# directory, as kiln_sandbox_possible, in $BUILD_DIR/.kiln/binfmt; one
+# warning when it cannot.
+kiln_binfmt_possible() {
+	local cache=$BUILD_DIR/.kiln/binfmt tmp why d
+	if [ ! -f "$cache" ]; then
+		mkdir -p "${cache%/*}"
+		tmp=$cache.$$
+		d=$(mktemp -d "${TMPDIR:-/tmp}/kiln-binfmt-probe.XXXXXX")
+		if ! command -v unshare >/dev/null; then
+			echo "n unshare (util-linux) is not installed" >"$tmp"
+		elif why=$(unshare --user --map-root-user --mount mount -t binfmt_misc binfmt_misc "$d" 2>&1); then
+			echo y >"$tmp"
+		else
+			echo "n Linux $(uname -r) cannot mount binfmt_misc in a user namespace (6.7 or later can): ${why//$'\n'/ }" >"$tmp"
+		fi
+		rmdir "$d" 2>/dev/null || true
+		if ln "$tmp" "$cache" 2>/dev/null; then
+			case "$(cat "$cache")" in
+			n*) echo "kiln: warning: the sandbox cannot start the target's programs: $(cut -c3- "$cache")." \
+				"Packages with <PKG>_BUILD_IN_EMULATION cross-compile instead, packages with" \
+				"<PKG>_CONF_RUN_TESTS take configure's cross-compiling answers, and make <pkg>-test" \
+				"cannot run another architecture's suite. Remove $cache to try again (see docs/sandbox.md)" >&2 ;;
+			esac
+		fi
+		rm -f "$tmp"
+	fi
+	local answer=
+	read -r answer <"$cache" || true
+	[ "$answer" = y ]
+}
+
 kiln_sandbox_setup() {
 	kiln_sandbox_cmd=()
 	if [ -z "${KILN_SANDBOX_RW:-}" ] || ! kiln_sandbox_possible; then
 		kiln_sandbox_cmd=()
 		if [ -n "${KILN_SANDBOX_BINFMT:-}" ] && [ "${step:-}" = configure ]; then
 			echo "kiln: warning: ${pkg:-?}: <PKG>_CONF_RUN_TESTS = YES needs the sandbox (KILN_SANDBOX=y, see docs/sandbox.md): without it configure cross-compiles, and its run tests take their cross-compiling answers" >&2
+		fi
+		if [ -n "${KILN_SANDBOX_EMULATION:-}" ]; then
+			echo "kiln: ${pkg:-?}: <PKG>_BUILD_IN_EMULATION = YES: the ${step:-} step of ${pkg:-?} runs in the target's root, which only the sandbox makes, and the sandbox is $(if [ -z "${KILN_SANDBOX_RW:-}" ]; then echo "off (KILN_SANDBOX=n, or ${step:-} left out of ${pkg:-?}'s <PKG>_SANDBOX_STEPS): build with KILN_SANDBOX=y"; else echo "not possible here ($(cut -c3- "$BUILD_DIR/.kiln/sandbox" 2>/dev/null)): see docs/sandbox.md"; fi)" >&2
+			return 1
 		fi
 		if [ -n "${KILN_SANDBOX_BINFMT:-}" ] && [ "${step:-}" = test ]; then
 			echo "kiln: ${pkg:-?}: make ${pkg:-?}-test runs the $KILN_SANDBOX_BINFMT test programs through qemu registered in the sandbox's own binfmt_misc, and the sandbox is $(if [ -z "${KILN_SANDBOX_RW:-}" ]; then echo "off (KILN_SANDBOX=n, or test left out of ${pkg:-?}'s <PKG>_SANDBOX_STEPS): build with KILN_SANDBOX=y"; else echo "not possible here ($(cut -c3- "$BUILD_DIR/.kiln/sandbox" 2>/dev/null)): see docs/sandbox.md"; fi) (docs/package-tests.md)" >&2
@@ -76,14 +179,19 @@ kiln_sandbox_setup() {
 		return 0
 	fi
 	local d b in links=() bound=()
-	kiln_sandbox_base
+	if [ -n "${KILN_SANDBOX_EMULATION:-}" ]; then
+		kiln_sandbox_emulation_base || return 1
+	else
+		kiln_sandbox_base
+	fi
 	# The paths the step reads that an empty /tmp would hide. A
 	# symbolic link (O/kiln-tools, a link to the helpers' per-user
 	# cache, whose real path make lists too) is never a mount point:
 	# bwrap would follow its absolute target outside the new root. It
 	# is there when a directory bound holds it, else it is made again.
+	# In emulation the root is the target's: every one is bound.
 	for d in ${KILN_SANDBOX_RO:-}; do
-		case "$d" in /tmp/*) ;; *) continue ;; esac
+		case "$d" in /tmp/*) ;; *) [ -n "${KILN_SANDBOX_EMULATION:-}" ] || continue ;; esac
 		if [ -L "$d" ]; then
 			links+=("$d")
 		else
@@ -117,7 +225,14 @@ kiln_sandbox_setup() {
 	if [ -n "${KILN_SANDBOX_HIDE:-}" ] && [ -d "$KILN_SANDBOX_HIDE" ]; then
 		kiln_sandbox_cmd+=(--remount-ro "$KILN_SANDBOX_HIDE")
 	fi
-	[ -z "${KILN_SANDBOX_BINFMT:-}" ] || kiln_sandbox_binfmt
+	# A kernel without a binfmt_misc of the sandbox's own: configure
+	# and build take the cross answers (make said --build, and the
+	# probe warned once); a test suite cannot run at all.
+	if [ -n "${KILN_SANDBOX_BINFMT:-}" ]; then
+		if [ "${step:-}" = test ] || [ -n "${KILN_SANDBOX_EMULATION:-}" ] || kiln_binfmt_possible; then
+			kiln_sandbox_binfmt
+		fi
+	fi
 }
 
 # The magic and mask of the target's ELF executables, as Debian's
@@ -142,6 +257,7 @@ kiln_sandbox_binfmt_dir=
 kiln_sandbox_binfmt() {
 	local arch=$KILN_SANDBOX_BINFMT qemu='' q rule why='<PKG>_CONF_RUN_TESTS = YES'
 	[ "${step:-}" != test ] || why="make ${pkg:-?}-test"
+	[ -z "${KILN_SANDBOX_EMULATION:-}" ] || why='<PKG>_BUILD_IN_EMULATION = YES'
 	for q in "qemu-$arch" "qemu-$arch-static"; do
 		if command -v "$q" >/dev/null 2>&1; then
 			qemu=$(command -v "$q")
@@ -160,12 +276,15 @@ kiln_sandbox_binfmt() {
 	# The library root: a view of the sysroot in the private /tmp, with
 	# the lib -> usr/lib that a Kiln sysroot does not have, so that the
 	# loader the programs name (/lib/ld-linux-...) is found.
-	local view=/tmp/.kiln-ld-prefix e
-	local opts=(--dir "$view" --setenv QEMU_LD_PREFIX "$view")
-	for e in "$KILN_SANDBOX_LD_PREFIX"/*; do
-		[ -e "$e" ] && opts+=(--symlink "$e" "$view/${e##*/}")
-	done
-	[ -e "$KILN_SANDBOX_LD_PREFIX/lib" ] || opts+=(--symlink "$KILN_SANDBOX_LD_PREFIX/usr/lib" "$view/lib")
+	# In emulation the root is the target's: no library root.
+	local view=/tmp/.kiln-ld-prefix e opts=()
+	if [ -z "${KILN_SANDBOX_EMULATION:-}" ]; then
+		opts+=(--dir "$view" --setenv QEMU_LD_PREFIX "$view")
+		for e in "$KILN_SANDBOX_LD_PREFIX"/*; do
+			[ -e "$e" ] && opts+=(--symlink "$e" "$view/${e##*/}")
+		done
+		[ -e "$KILN_SANDBOX_LD_PREFIX/lib" ] || opts+=(--symlink "$KILN_SANDBOX_LD_PREFIX/usr/lib" "$view/lib")
+	fi
 	# bwrap's user namespace maps the caller's uid and gid back.
 	if [ "$EUID" -ne 0 ]; then
 		opts+=(--uid "$EUID" --gid "$(id -g)")

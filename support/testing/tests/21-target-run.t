@@ -96,17 +96,17 @@ is "$(cat "$out/per-package/tr-at/target/usr/share/tr-at/trat.info" 2>&1)" "run=
 cross_compiling=yes" "and configure takes AC_RUN_IFELSE's cross-compiling answer"
 # So whether the sandbox was used is in tr-at's configuration hash, not in tr-prog's
 # (which runs no configure test).
-like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=n 2>&1)" 'symbol KILN_SANDBOX_USED=n' \
-	"KILN_SANDBOX_USED is in the configuration hash of a CONF_RUN_TESTS package"
-unlike "$(kiln "$out" tr-prog-show-hash KILN_SANDBOX=n 2>&1)" 'KILN_SANDBOX' "and in no other's"
+like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=n 2>&1)" 'symbol KILN_BINFMT_USED=n' \
+	"KILN_BINFMT_USED is in the configuration hash of a CONF_RUN_TESTS package"
+unlike "$(kiln "$out" tr-prog-show-hash KILN_SANDBOX=n 2>&1)" 'KILN_BINFMT' "and in no other's"
 # What was used, not what was asked: KILN_SANDBOX=y on a machine that
 # cannot run the sandbox (the probe's answer, build/.kiln/sandbox, says
 # n) hashes n; with no answer yet, make asks the probe itself.
 echo "n bwrap failed: (this test)" >"$out/build/.kiln/sandbox"
-like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=y 2>&1)" 'symbol KILN_SANDBOX_USED=n' \
+like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=y 2>&1)" 'symbol KILN_BINFMT_USED=n' \
 	"KILN_SANDBOX=y where the sandbox cannot run: the hash says it was not used"
 rm "$out/build/.kiln/sandbox"
-like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=y 2>&1)" 'symbol KILN_SANDBOX_USED=y' \
+like "$(kiln "$out" tr-at-show-hash KILN_SANDBOX=y 2>&1)" 'symbol KILN_BINFMT_USED=y' \
 	"where it can (make ran the probe): the hash says it was"
 is "$(cat "$out/build/.kiln/sandbox" 2>&1)" y "and the probe's answer is kept for the steps"
 
