@@ -99,10 +99,15 @@ kiln-emulated = $(and $(filter YES,$($(PKGUP)_BUILD_IN_EMULATION)),$(filter targ
 KILN_EMULATION_DEPENDENCIES = $(if $(filter x86_64,$(KILN_ARCH_NAME)),,busybox make)
 # PATH in the emulation: the native compilers first, then the target's.
 KILN_EMULATION_PATH = /.kiln/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# Where it cannot (the sandbox off, or a kernel without a binfmt_misc of
+# the sandbox's own), the package cross-compiles, and its configure step
+# says so (KILN_SANDBOX_EMULATION_SKIPPED).
 kiln-sandbox-emulation-env = $(if $(call kiln-emulated,$(1)),KILN_SANDBOX_EMULATION='$(TARGET_DIR)' \
 	KILN_SANDBOX_EMULATION_HOST='$(HOST_DIR)' KILN_SANDBOX_EMULATION_TUPLE='$(GNU_TARGET_NAME)' \
 	KILN_SANDBOX_EMULATION_PATH='$(KILN_EMULATION_PATH)' \
-	KILN_SANDBOX_BINFMT='$(KILN_ARCH_NAME)' KILN_SANDBOX_LD_PREFIX=/)
+	KILN_SANDBOX_BINFMT='$(KILN_ARCH_NAME)' KILN_SANDBOX_LD_PREFIX=/,$(if $(and $(filter configure,$(1)),$(filter \
+	YES,$($(PKGUP)_BUILD_IN_EMULATION)),$(filter target,$($(PKGUP)_TYPE)),$(filter-out x86_64,$(KILN_ARCH_NAME))),\
+	KILN_SANDBOX_EMULATION_SKIPPED=1))
 
 # Whether the sandbox's steps can start the target's programs: the
 # sandbox is used and the kernel gives it a binfmt_misc of its own

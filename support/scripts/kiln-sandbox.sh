@@ -163,6 +163,9 @@ kiln_binfmt_possible() {
 
 kiln_sandbox_setup() {
 	kiln_sandbox_cmd=()
+	if [ -n "${KILN_SANDBOX_EMULATION_SKIPPED:-}" ]; then
+		echo "kiln: warning: ${pkg:-?}: <PKG>_BUILD_IN_EMULATION = YES, but $(if [ -z "${KILN_SANDBOX_RW:-}" ]; then echo "the sandbox is off (KILN_SANDBOX=n, or configure left out of <PKG>_SANDBOX_STEPS)"; else echo "the sandbox cannot start the target's programs here"; fi): ${pkg:-?} cross-compiles (see docs/sandbox.md)" >&2
+	fi
 	if [ -z "${KILN_SANDBOX_RW:-}" ] || ! kiln_sandbox_possible; then
 		kiln_sandbox_cmd=()
 		if [ -n "${KILN_SANDBOX_BINFMT:-}" ] && [ "${step:-}" = configure ]; then
