@@ -360,8 +360,10 @@ endef
 # its steps really run there is then part of its result.
 # So does building in emulation (<PKG>_BUILD_IN_EMULATION). Both
 # switches are hashed as well: make's command line may set them.
-kiln-hash-sandbox = $(if $(filter target,$($(2)_TYPE)),$(if $($(2)_CONF_RUN_TESTS)$($(2)_BUILD_IN_EMULATION),$(if \
-	$($(2)_CONF_RUN_TESTS),$(2)_CONF_RUN_TESTS) $(if $($(2)_BUILD_IN_EMULATION),$(2)_BUILD_IN_EMULATION) KILN_BINFMT_USED))
+# (Building in emulation changes nothing for an x86_64 target.)
+kiln-hash-sandbox = $(if $(filter target,$($(2)_TYPE)),$(sort $(if $(filter YES,$($(2)_CONF_RUN_TESTS)),$(2)_CONF_RUN_TESTS \
+	KILN_BINFMT_USED) $(if $(and $(filter YES,$($(2)_BUILD_IN_EMULATION)),$(filter-out x86_64,$(KILN_ARCH_NAME))),\
+	$(2)_BUILD_IN_EMULATION KILN_BINFMT_USED)))
 # Lines joined without the blank $(foreach) puts between its words.
 kiln-hash-lines = $(subst |kiln-nl|,$(sep),$(subst |kiln-end|,,$(subst |kiln-end| ,,$(1))))
 

@@ -91,8 +91,11 @@ kiln-sandbox-probe = $(or $(KILN_SANDBOX_PROBED),$(eval KILN_SANDBOX_PROBED := $
 # HOST_DIR, run natively (kiln-sandbox.sh). Not for an x86_64 target:
 # there is nothing to emulate, and it builds as any other package.
 # $(call kiln-emulated,STEP): yes when STEP runs so.
+# All three steps must be sandboxed (<PKG>_SANDBOX_STEPS), or none is
+# emulated.
 kiln-emulated = $(and $(filter YES,$($(PKGUP)_BUILD_IN_EMULATION)),$(filter target,$($(PKGUP)_TYPE)),$(filter-out \
-	x86_64,$(KILN_ARCH_NAME)),$(filter configure build install,$(1)),$(filter y,$(KILN_BINFMT_USED)),yes)
+	x86_64,$(KILN_ARCH_NAME)),$(filter configure build install,$(1)),$(if $(filter-out \
+	$(kiln-sandbox-steps),configure build install),,yes),$(filter y,$(KILN_BINFMT_USED)),yes)
 # The tools the emulation's root needs from the target: a shell and its
 # utilities, and make. The infrastructure adds them to such a package's
 # dependencies (pkg-generic.mk), so they are in its TARGET_DIR.
@@ -115,7 +118,8 @@ kiln-sandbox-emulation-env = $(if $(call kiln-emulated,$(1)),KILN_SANDBOX_EMULAT
 # <PKG>_BUILD_IN_EMULATION package cross-compiles, a
 # <PKG>_CONF_RUN_TESTS package takes the cross answers. In their
 # configuration hash (pkg-generic.mk), like KILN_SANDBOX_USED.
-KILN_BINFMT_USED = $(if $(filter y,$(KILN_SANDBOX_USED)),$(kiln-binfmt-probe),n)
+# An x86_64 target's programs run natively: there, the sandbox suffices.
+KILN_BINFMT_USED = $(if $(filter y,$(KILN_SANDBOX_USED)),$(if $(filter x86_64,$(KILN_ARCH_NAME)),y,$(kiln-binfmt-probe)),n)
 kiln-binfmt-probe = $(or $(KILN_BINFMT_PROBED),$(eval KILN_BINFMT_PROBED := $(or \
 	$(firstword $(file <$(BUILD_DIR)/.kiln/binfmt)),$(shell BUILD_DIR=$(call kiln-sq,$(BUILD_DIR)) \
 	bash -c '. "$$1" && if kiln_binfmt_possible; then echo y; else echo n; fi' kiln-sandbox \

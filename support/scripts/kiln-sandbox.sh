@@ -61,19 +61,35 @@ kiln_sandbox_emulation_base() {
 		case "${e##*/}" in
 		lib)
 			if [ -L "$e" ]; then
-				echo "kiln: ${pkg:-?}: $e is a symbolic link: building in emulation needs the target's /lib as a directory" >&2
+				echo "kiln: ${pkg:-?}: $e is a symbolic link: building in emulation needs the target's /lib as a directory (Kiln's skeleton makes one); build ${pkg:-?} without <PKG>_BUILD_IN_EMULATION on this layout" >&2
 				return 1
 			fi
 			kiln_sandbox_cmd+=(--dir /lib)
 			for f in "$e"/*; do
-				[ -e "$f" ] || [ -L "$f" ] || continue
-				kiln_sandbox_cmd+=(--ro-bind "$f" "/lib/${f##*/}")
+				if [ -L "$f" ]; then
+					kiln_sandbox_cmd+=(--symlink "$(readlink "$f")" "/lib/${f##*/}")
+				elif [ -e "$f" ]; then
+					kiln_sandbox_cmd+=(--ro-bind "$f" "/lib/${f##*/}")
+				fi
 			done ;;
-		lib64 | .kiln)
-			echo "kiln: ${pkg:-?}: $t has /${e##*/}, which building in emulation keeps for the build machine's own" >&2
+		lib64)
+			echo "kiln: ${pkg:-?}: $e exists: building in emulation keeps /lib64 for the build machine's own loader; a package of ${pkg:-?}'s closure installs it: make it install into /lib or /usr/lib" >&2
 			return 1 ;;
 		*) kiln_sandbox_cmd+=(--ro-bind "$e" "/${e##*/}") ;;
 		esac
+	done
+	# The Kiln tree, the output, dl/ and the rest are shown at their
+	# real paths, which cannot be made inside the target's read-only
+	# directories (/usr/src/kiln under the target's /usr).
+	local d top
+	for d in ${KILN_SANDBOX_RO:-} ${KILN_SANDBOX_RW:-}; do
+		top=${d#/}
+		top=${top%%/*}
+		case "$top" in tmp | dev | proc | '') continue ;; esac
+		if [ -e "$t/$top" ] || [ -L "$t/$top" ]; then
+			echo "kiln: ${pkg:-?}: building in emulation shows $d at its path, inside the target's /$top ($t/$top), which is the target's own there: move the Kiln tree, the output directory or dl/ out of /$top (for example under /home or /tmp)" >&2
+			return 1
+		fi
 	done
 	kiln_sandbox_cmd+=(--ro-bind "/usr/lib/$multiarch" "/lib/$multiarch" --ro-bind "$loader" "$loader"
 		--ro-bind "$BASH" /.kiln/native/bash --dir /.kiln/bin)

@@ -12,6 +12,11 @@
 
 skip_unless_installed aarch64-linux-gnu-gcc qemu-aarch64 bwrap file
 skip_unless_userns_binfmt
+# The cross half compiles the database with the build machine's file.
+if [ "$(file --version | sed -e 's/^file-//' -e q)" != 5.44 ]; then
+	echo "1..0 # SKIP the build machine's file is not 5.44 (Debian 12's is): the cross build needs it"
+	exit 0
+fi
 plan 20
 
 mk() {

@@ -23,7 +23,7 @@ if [ ! -e /lib64/ld-linux-x86-64.so.2 ] || [ ! -d /usr/lib/x86_64-linux-gnu ]; t
 	echo "1..0 # SKIP not an x86_64 Debian build machine"
 	exit 0
 fi
-plan 18
+plan 20
 
 # (a) A fake target tree and a package's per-package directories.
 t=$SCRATCH/per-package/emu/target
@@ -47,20 +47,22 @@ step() {
 		"$TOPDIR/support/scripts/kiln-step" emu 1.0 build '' "$BUILD_DIR/step.sh" "$b/.logs/build.log" 1/1
 }
 log() { cat "$b/.logs/build.log"; }
-ok "a step runs in the emulation root" step 'echo "$PATH"; /bin/sh -c "cat /etc/which"; cc -c x.c; ls /usr/bin; ls /.kiln/bin'
+ok "a step runs in the emulation root" step 'echo "$PATH"; /bin/sh -c "cat /etc/which"; cc -c x.c; ls /.kiln/bin'
 like "$(log)" '^/\.kiln/bin:/usr/sbin:/usr/bin:/sbin:/bin$' "PATH: /.kiln/bin first, then the target's"
 like "$(log)" '^target$' "the target's /etc is /etc, and its sh and cat run"
 like "$(log)" '^wrapper called as cc: -c x\.c$' "cc is the package's compiler wrapper"
-like "$(log)" '^make$' "/usr is the target's (its /usr/bin holds make only)"
 like "$(log | tr '\n' ' ')" 'ar as c\+\+ cc cpp g\+\+ gcc ld nm objcopy objdump ranlib readelf strip' \
 	"/.kiln/bin: the compilers and binutils"
+ok "a step lists /usr/bin" step 'ls /usr/bin'
+is "$(log)" make "/usr is the target's (its /usr/bin holds make only)"
 ok "the target's /lib holds the build machine's libraries' directory" step 'ls /lib/x86_64-linux-gnu/libc.so.6'
 ok "the build directory is writable at its real path" step "echo built >$b/out"
 is "$(cat "$b/out")" built "and the write is there"
 nonzero() { if [ "$1" != 0 ]; then pass "$2"; else fail "$2" "exit status 0"; fi; }
 st=0
 step 'echo x >/etc/new' 2>/dev/null || st=$?
-nonzero "$st" "the target's root is read-only"
+nonzero "$st" "a write into the target's root fails"
+like "$(log)" 'Read-only file system' "because it is read-only"
 is "$(ls "$t/etc")" which "and the target tree is unchanged"
 ok "the build machine's programs are not in PATH, and gcc is /.kiln/bin's" \
 	step 'for p in python3 perl bash; do if command -v "$p"; then exit 1; fi; done; [ "$(command -v gcc)" = /.kiln/bin/gcc ]'
