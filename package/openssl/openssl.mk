@@ -91,8 +91,11 @@ endef
 # package's build says no-tests (the test programs are not installed,
 # and building them takes minutes), so the suite gets a second build
 # of its own, in kiln-build-tests: the same options with the tests and
-# the static libraries, which the internal tests link. It is configured again only when its options change, so
-# a second make openssl-test rebuilds only what changed.
+# the static libraries, which the internal tests link. It is configured
+# again only when its options change, so a second make openssl-test
+# rebuilds only what changed. (Its compiler and flags need no such
+# check: a change to them changes openssl's configuration hash, which
+# empties the build directory, this one with it.)
 # OPENSSL_TESTS: the subset, test names or globs as run_tests.pl takes
 # them ("alltests" for the whole suite); docs/package-tests.md says why
 # these and how long they take.
