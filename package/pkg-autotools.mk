@@ -24,7 +24,7 @@ AUTOTOOLS_BUILD_TUPLE = "$$($(HOSTCC) -dumpmachine)"
 # machine's autoconf, automake and libtool (and autopoint for a
 # configure.ac using gettext): check they are there first.
 define kiln-autotools-autoreconf
-$(if $(call kiln-emulated,configure),echo "$(PKG): $(PKGUP)_AUTORECONF = YES and $(PKGUP)_BUILD_IN_EMULATION = YES in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk: in emulation the tools are the target's, which has no autoconf; drop one of the two (docs/sandbox.md)" >&2; exit 1)
+$(if $(call kiln-emulated,configure),echo "$(PKG): $(PKGUP)_AUTORECONF = YES and $(PKGUP)_BUILD_IN_EMULATION = YES in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk: in emulation the tools are the target's and it has no autoconf: drop one of the two (docs/sandbox.md)" >&2; exit 1)
 for t in autoreconf automake libtoolize; do \
 	command -v "$$t" >/dev/null || { echo "$(PKG): $(PKGUP)_AUTORECONF = YES in $($(PKGUP)_PKGDIR)$($(PKGUP)_RAWNAME).mk needs $$t on the build machine (apt-get install autoconf automake libtool; utils/setup-host does it)" >&2; exit 1; }; done
 if grep -qs 'AM_GNU_GETTEXT' '$(kiln-srcdir)/configure.ac' '$(kiln-srcdir)/configure.in' && ! command -v autopoint >/dev/null; then \
