@@ -73,14 +73,16 @@ kiln-sandbox-binfmt-env = $(if $(and $(filter-out x86_64,$(KILN_ARCH_NAME)),$(or
 # sandbox: y, or n when the sandbox is off or this machine cannot run
 # it. Such a package's configuration hash and its --build follow this,
 # not KILN_SANDBOX: a machine without a sandbox gives the cross answers
-# and must not hash y. The probe's answer (kiln-sandbox.sh) is read from
-# build/.kiln/sandbox, or the probe runs here, at most once per make,
-# and only when such a package's hash or configure is expanded.
-KILN_SANDBOX_USED = $(if $(filter y,$(KILN_SANDBOX)),$(kiln-sandbox-probe),n)
-kiln-sandbox-probe = $(or $(KILN_SANDBOX_PROBED),$(eval KILN_SANDBOX_PROBED := $(or \
-	$(firstword $(file <$(BUILD_DIR)/.kiln/sandbox)),$(shell BUILD_DIR=$(call kiln-sq,$(BUILD_DIR)) \
-	bash -c '. "$$1" && if kiln_sandbox_possible; then echo y; else echo n; fi' kiln-sandbox \
-	$(call kiln-sq,$(TOPDIR)/support/scripts/kiln-sandbox.sh))))$(KILN_SANDBOX_PROBED))
+# and must not hash y.
+KILN_SANDBOX_USED = $(if $(filter y,$(KILN_SANDBOX)),$(call kiln-probe,sandbox),n)
+# $(call kiln-probe,NAME): y or n, the answer of kiln-sandbox.sh's probe
+# kiln_NAME_possible, read from build/.kiln/NAME, or the probe runs
+# here: at most once per make, and only when a hash or a step that needs
+# it is expanded.
+kiln-probe = $(or $(KILN_PROBED_$(1)),$(eval KILN_PROBED_$(1) := $(or \
+	$(firstword $(file <$(BUILD_DIR)/.kiln/$(1))),$(shell BUILD_DIR=$(call kiln-sq,$(BUILD_DIR)) \
+	bash -c '. "$$1" && if kiln_$(1)_possible; then echo y; else echo n; fi' kiln-sandbox \
+	$(call kiln-sq,$(TOPDIR)/support/scripts/kiln-sandbox.sh))))$(KILN_PROBED_$(1)))
 
 # <PKG>_BUILD_IN_EMULATION = YES (docs/sandbox.md, "Building in
 # emulation"): the configure, build and install steps of such a target
@@ -119,11 +121,7 @@ kiln-sandbox-emulation-env = $(if $(call kiln-emulated,$(1)),KILN_SANDBOX_EMULAT
 # <PKG>_CONF_RUN_TESTS package takes the cross answers. In their
 # configuration hash (pkg-generic.mk), like KILN_SANDBOX_USED.
 # An x86_64 target's programs run natively: there, the sandbox suffices.
-KILN_BINFMT_USED = $(if $(filter y,$(KILN_SANDBOX_USED)),$(if $(filter x86_64,$(KILN_ARCH_NAME)),y,$(kiln-binfmt-probe)),n)
-kiln-binfmt-probe = $(or $(KILN_BINFMT_PROBED),$(eval KILN_BINFMT_PROBED := $(or \
-	$(firstword $(file <$(BUILD_DIR)/.kiln/binfmt)),$(shell BUILD_DIR=$(call kiln-sq,$(BUILD_DIR)) \
-	bash -c '. "$$1" && if kiln_binfmt_possible; then echo y; else echo n; fi' kiln-sandbox \
-	$(call kiln-sq,$(TOPDIR)/support/scripts/kiln-sandbox.sh))))$(KILN_BINFMT_PROBED))
+KILN_BINFMT_USED = $(if $(filter y,$(KILN_SANDBOX_USED)),$(if $(filter x86_64,$(KILN_ARCH_NAME)),y,$(call kiln-probe,binfmt)),n)
 
 # $(call kiln-sandbox-env,STEP): the environment kiln-step reads.
 kiln-sandbox-env = $(call kiln-sandbox-binfmt-env,$(1)) $(call kiln-sandbox-emulation-env,$(1)) \

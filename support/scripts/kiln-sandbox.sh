@@ -109,30 +109,21 @@ kiln_sandbox_emulation_base() {
 # Builtins only on the way (no $(id -u), no head): a process costs
 # milliseconds per step on a loaded machine.
 #
-# Whether this machine can run the sandbox, found once per output
-# directory and kept in $BUILD_DIR/.kiln/sandbox ("y", or "n" and why):
-# the first step that asks tries bwrap with the options above. The
-# answer is published with a hard link, which only one concurrent step
-# wins, so a machine without a sandbox gets one warning per build.
-kiln_sandbox_possible() {
-	local cache=$BUILD_DIR/.kiln/sandbox tmp why
+# kiln_probe NAME WHAT REMEDY PROBE...: whether this machine can do
+# NAME, found once per output directory and kept in
+# $BUILD_DIR/.kiln/NAME: "y", or "n" and why, as the command PROBE
+# prints it. The first step that asks runs PROBE; the answer is
+# published with a hard link, which only one concurrent step wins, so a
+# machine that cannot gets one warning per build: "WHAT: why. REMEDY".
+kiln_probe() {
+	local cache=$BUILD_DIR/.kiln/$1 tmp
 	if [ ! -f "$cache" ]; then
 		mkdir -p "${cache%/*}"
 		tmp=$cache.$$
-		kiln_sandbox_base
-		if ! command -v bwrap >/dev/null; then
-			echo "n bwrap (Debian's bubblewrap) is not installed" >"$tmp"
-		elif why=$("${kiln_sandbox_cmd[@]}" true 2>&1); then
-			echo y >"$tmp"
-		else
-			echo "n bwrap failed: ${why//$'\n'/ }" >"$tmp"
-		fi
+		"${@:4}" >"$tmp"
 		if ln "$tmp" "$cache" 2>/dev/null; then
 			case "$(cat "$cache")" in
-			n*) echo "kiln: warning: the package steps run without the sandbox: $(cut -c3- "$cache")." \
-				"Unprivileged user namespaces may be off (sysctl kernel.unprivileged_userns_clone," \
-				"user.max_user_namespaces), or install bubblewrap (utils/setup-host). Set KILN_SANDBOX=n to" \
-				"silence this; remove $cache to try again (see docs/sandbox.md)" >&2 ;;
+			n*) echo "kiln: warning: $2: $(cut -c3- "$cache"). $3. Remove $cache to try again (see docs/sandbox.md)" >&2 ;;
 			esac
 		fi
 		rm -f "$tmp"
@@ -142,39 +133,55 @@ kiln_sandbox_possible() {
 	[ "$answer" = y ]
 }
 
+# Whether this machine can run the sandbox: bwrap with the options above.
+kiln_sandbox_possible() {
+	kiln_probe sandbox "the package steps run without the sandbox" \
+		"Unprivileged user namespaces may be off (sysctl kernel.unprivileged_userns_clone, user.max_user_namespaces), or install bubblewrap (utils/setup-host). Set KILN_SANDBOX=n to silence this" \
+		kiln_sandbox_probe
+}
+kiln_sandbox_probe() {
+	local why
+	kiln_sandbox_base
+	if ! command -v bwrap >/dev/null; then
+		echo "n bwrap (Debian's bubblewrap) is not installed"
+	elif why=$("${kiln_sandbox_cmd[@]}" true 2>&1); then
+		echo y
+	else
+		echo "n bwrap failed: ${why//$'\n'/ }"
+	fi
+}
+
 # Whether this kernel lets the sandbox mount a binfmt_misc of its own in
 # a user namespace (Linux 6.7 and later), which every way of running the
 # target's programs in a step needs (<PKG>_CONF_RUN_TESTS,
-# <PKG>_BUILD_IN_EMULATION, make <pkg>-test). Found once per output
-# directory, as kiln_sandbox_possible, in $BUILD_DIR/.kiln/binfmt; one
-# warning when it cannot.
+# <PKG>_BUILD_IN_EMULATION, make <pkg>-test).
 kiln_binfmt_possible() {
-	local cache=$BUILD_DIR/.kiln/binfmt tmp why d
-	if [ ! -f "$cache" ]; then
-		mkdir -p "${cache%/*}"
-		tmp=$cache.$$
-		d=$(mktemp -d "${TMPDIR:-/tmp}/kiln-binfmt-probe.XXXXXX")
-		if ! command -v unshare >/dev/null; then
-			echo "n unshare (util-linux) is not installed" >"$tmp"
-		elif why=$(unshare --user --map-root-user --mount mount -t binfmt_misc binfmt_misc "$d" 2>&1); then
-			echo y >"$tmp"
-		else
-			echo "n Linux $(uname -r) cannot mount binfmt_misc in a user namespace (6.7 or later can): ${why//$'\n'/ }" >"$tmp"
-		fi
-		rmdir "$d" 2>/dev/null || true
-		if ln "$tmp" "$cache" 2>/dev/null; then
-			case "$(cat "$cache")" in
-			n*) echo "kiln: warning: the sandbox cannot start the target's programs: $(cut -c3- "$cache")." \
-				"Packages with <PKG>_BUILD_IN_EMULATION cross-compile instead, packages with" \
-				"<PKG>_CONF_RUN_TESTS take configure's cross-compiling answers, and make <pkg>-test" \
-				"cannot run another architecture's suite. Remove $cache to try again (see docs/sandbox.md)" >&2 ;;
-			esac
-		fi
-		rm -f "$tmp"
+	kiln_probe binfmt "the sandbox cannot start the target's programs" \
+		"Packages with <PKG>_BUILD_IN_EMULATION cross-compile instead, packages with <PKG>_CONF_RUN_TESTS take configure's cross-compiling answers, and make <pkg>-test cannot run another architecture's suite" \
+		kiln_binfmt_probe
+}
+kiln_binfmt_probe() {
+	local why d
+	d=$(mktemp -d "${TMPDIR:-/tmp}/kiln-binfmt-probe.XXXXXX")
+	if ! command -v unshare >/dev/null; then
+		echo "n unshare (util-linux) is not installed"
+	elif why=$(unshare --user --map-root-user --mount mount -t binfmt_misc binfmt_misc "$d" 2>&1); then
+		echo y
+	else
+		echo "n Linux $(uname -r) cannot mount binfmt_misc in a user namespace (6.7 or later can): ${why//$'\n'/ }"
 	fi
-	local answer=
-	read -r answer <"$cache" || true
-	[ "$answer" = y ]
+	rmdir "$d" 2>/dev/null || true
+}
+
+# Why this step has no sandbox, for the errors of the steps that need
+# one: "off (...): build with KILN_SANDBOX=y" or "not possible here
+# (the probe's reason): see docs/sandbox.md".
+kiln_sandbox_why() {
+	if [ -z "${KILN_SANDBOX_RW:-}" ]; then
+		echo "off (KILN_SANDBOX=n, or ${step:-} left out of ${pkg:-?}'s <PKG>_SANDBOX_STEPS): build with KILN_SANDBOX=y"
+	else
+		echo "not possible here ($(cut -c3- "$BUILD_DIR/.kiln/sandbox" 2>/dev/null)): see docs/sandbox.md"
+	fi
 }
 
 kiln_sandbox_setup() {
@@ -188,11 +195,11 @@ kiln_sandbox_setup() {
 			echo "kiln: warning: ${pkg:-?}: <PKG>_CONF_RUN_TESTS = YES needs the sandbox (KILN_SANDBOX=y, see docs/sandbox.md): without it configure cross-compiles, and its run tests take their cross-compiling answers" >&2
 		fi
 		if [ -n "${KILN_SANDBOX_EMULATION:-}" ]; then
-			echo "kiln: ${pkg:-?}: <PKG>_BUILD_IN_EMULATION = YES: the ${step:-} step of ${pkg:-?} runs in the target's root, which only the sandbox makes, and the sandbox is $(if [ -z "${KILN_SANDBOX_RW:-}" ]; then echo "off (KILN_SANDBOX=n, or ${step:-} left out of ${pkg:-?}'s <PKG>_SANDBOX_STEPS): build with KILN_SANDBOX=y"; else echo "not possible here ($(cut -c3- "$BUILD_DIR/.kiln/sandbox" 2>/dev/null)): see docs/sandbox.md"; fi)" >&2
+			echo "kiln: ${pkg:-?}: <PKG>_BUILD_IN_EMULATION = YES: the ${step:-} step of ${pkg:-?} runs in the target's root, which only the sandbox makes, and the sandbox is $(kiln_sandbox_why)" >&2
 			return 1
 		fi
 		if [ -n "${KILN_SANDBOX_BINFMT:-}" ] && [ "${step:-}" = test ]; then
-			echo "kiln: ${pkg:-?}: make ${pkg:-?}-test runs the $KILN_SANDBOX_BINFMT test programs through qemu registered in the sandbox's own binfmt_misc, and the sandbox is $(if [ -z "${KILN_SANDBOX_RW:-}" ]; then echo "off (KILN_SANDBOX=n, or test left out of ${pkg:-?}'s <PKG>_SANDBOX_STEPS): build with KILN_SANDBOX=y"; else echo "not possible here ($(cut -c3- "$BUILD_DIR/.kiln/sandbox" 2>/dev/null)): see docs/sandbox.md"; fi) (docs/package-tests.md)" >&2
+			echo "kiln: ${pkg:-?}: make ${pkg:-?}-test runs the $KILN_SANDBOX_BINFMT test programs through qemu registered in the sandbox's own binfmt_misc, and the sandbox is $(kiln_sandbox_why) (docs/package-tests.md)" >&2
 			return 1
 		fi
 		return 0

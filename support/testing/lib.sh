@@ -122,6 +122,16 @@ configure() {
 	kiln "$out" KILN_DEFCONFIG="$out.defconfig" defconfig >/dev/null
 }
 
+# defconfig OUTDIR LINE...: a configuration from exactly these defconfig
+# lines, no defaults added (the long tier's real packages).
+defconfig() {
+	local out=$1
+	shift
+	mkdir -p "$out"
+	printf '%s\n' "$@" >"$out.defconfig"
+	kiln "$out" KILN_DEFCONFIG="$out.defconfig" defconfig >/dev/null
+}
+
 # tree_digest DIR: every path with its type, mode and symlink target,
 # then every file's content hash: one sha256sum for all the files, not
 # one process each (a toolchain's tree has thousands).

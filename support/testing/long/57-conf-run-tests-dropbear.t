@@ -17,16 +17,7 @@ skip_unless_installed aarch64-linux-gnu-gcc qemu-aarch64 bwrap
 skip_unless_userns_binfmt
 plan 10
 
-mk() {
-	local out=$1
-	shift
-	make --no-print-directory -C "$TOPDIR" O="$out" "$@"
-}
-setup() {
-	mkdir -p "$1"
-	printf '%s\n' KILN_aarch64=y KILN_DOWNLOAD_APT=y KILN_PACKAGE_ZLIB=y KILN_PACKAGE_DROPBEAR=y >"$1.defconfig"
-	mk "$1" KILN_DEFCONFIG="$1.defconfig" defconfig >/dev/null
-}
+setup() { defconfig "$1" KILN_aarch64=y KILN_DOWNLOAD_APT=y KILN_PACKAGE_ZLIB=y KILN_PACKAGE_DROPBEAR=y; }
 cl() { cat "$1"/build/dropbear-*/config.log; }
 # The first result line after "checking whether we are cross compiling"
 # (the test program's compile and run come between).
@@ -37,14 +28,14 @@ cross_result() {
 
 cross=$SCRATCH/cross
 setup "$cross"
-ok "cross: dropbear configures" mk "$cross" dropbear-configure
+ok "cross: dropbear configures" kiln "$cross" dropbear-configure
 is "$(cross_result "$cross")" yes "cross: configure knows it is cross compiling"
 like "$(cl "$cross")" '^ac_cv_func_memcmp_working=no$' "cross: it guesses that memcmp does not work"
 like "$(cl "$cross")" "^LIBOBJS=' \\$\\{LIBOBJDIR\\}memcmp" "cross: and would build its own memcmp.o"
 
 run=$SCRATCH/run
 setup "$run"
-ok "DROPBEAR_CONF_RUN_TESTS=YES: dropbear builds" mk "$run" dropbear DROPBEAR_CONF_RUN_TESTS=YES
+ok "DROPBEAR_CONF_RUN_TESTS=YES: dropbear builds" kiln "$run" dropbear DROPBEAR_CONF_RUN_TESTS=YES
 is "$(cross_result "$run")" no "run tests: configure ran its first aarch64 program, and is not cross compiling"
 like "$(cl "$run")" '^configure:[0-9]+: \./conftest$' "run tests: it ran test programs"
 like "$(cl "$run")" '^ac_cv_func_memcmp_working=yes$' "run tests: memcmp works: the true answer"

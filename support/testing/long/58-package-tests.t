@@ -21,9 +21,7 @@ done
 
 for arch in aarch64 x86_64; do
 	out=$SCRATCH/$arch
-	mkdir -p "$out"
-	printf '%s\n' "KILN_$arch=y" "${lines[@]}" >"$out.defconfig"
-	kiln "$out" KILN_DEFCONFIG="$out.defconfig" defconfig >/dev/null
+	defconfig "$out" "KILN_$arch=y" "${lines[@]}"
 	st=0
 	kiln "$out" -j2 >"$SCRATCH/$arch-build.log" 2>&1 || st=$?
 	kiln "$out" test-all >"$SCRATCH/$arch.log" 2>&1 || st=$?

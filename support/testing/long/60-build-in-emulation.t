@@ -19,16 +19,7 @@ if [ "$(file --version | sed -e 's/^file-//' -e q)" != 5.44 ]; then
 fi
 plan 20
 
-mk() {
-	local out=$1
-	shift
-	make --no-print-directory -C "$TOPDIR" O="$out" "$@"
-}
-setup() {
-	mkdir -p "$1"
-	printf '%s\n' "KILN_$2=y" KILN_DOWNLOAD_APT=y KILN_PACKAGE_FILE=y >"$1.defconfig"
-	mk "$1" KILN_DEFCONFIG="$1.defconfig" defconfig >/dev/null
-}
+setup() { defconfig "$1" "KILN_$2=y" KILN_DOWNLOAD_APT=y KILN_PACKAGE_FILE=y; }
 cl() { cat "$1"/build/file-5.44/config.log; }
 # The first result line after "checking whether we are cross compiling".
 cross_result() {
@@ -39,33 +30,33 @@ cross_result() {
 # An x86_64 target has nothing to emulate: no busybox or make for file.
 x86=$SCRATCH/x86
 setup "$x86" x86_64
-unlike "$(mk "$x86" file-show-depends)" '(^| )make( |$)' "x86_64: file does not depend on make"
+unlike "$(kiln "$x86" file-show-depends)" '(^| )make( |$)' "x86_64: file does not depend on make"
 
 emu=$SCRATCH/emu
 setup "$emu" aarch64
-like "$(mk "$emu" file-show-depends)" '(^| )busybox .*make|make .*busybox' \
+like "$(kiln "$emu" file-show-depends)" '(^| )busybox .*make|make .*busybox' \
 	"aarch64: Kiln adds busybox and make to file's dependencies"
-ok "aarch64: file builds in emulation" mk "$emu" file
+ok "aarch64: file builds in emulation" kiln "$emu" file
 like "$(cl "$emu")" '^uname -m = aarch64$' "configure's shell ran as aarch64 (the target's busybox)"
 is "$(cross_result "$emu")" no "configure is not cross compiling"
 like "$(cl "$emu")" "^host='aarch64-unknown-linux-gnu'$" "config.guess found the target's tuple"
 like "$(cl "$emu")" '^CC=.gcc.$' "and the compiler is plain gcc (the native cross compiler in /.kiln/bin)"
 like "$(cat "$emu"/build/file-5.44/.logs/build.log)" '^\.\./src/file -C -m magic$' \
 	"the database is compiled by the file just built"
-like "$(mk "$emu" file-show-hash)" 'symbol FILE_BUILD_IN_EMULATION=YES' "the switch is in file's configuration hash"
-like "$(mk "$emu" file-show-hash)" 'symbol KILN_BINFMT_USED=y' "and so is whether the sandbox could run target programs"
+like "$(kiln "$emu" file-show-hash)" 'symbol FILE_BUILD_IN_EMULATION=YES' "the switch is in file's configuration hash"
+like "$(kiln "$emu" file-show-hash)" 'symbol KILN_BINFMT_USED=y' "and so is whether the sandbox could run target programs"
 # make file installs into file's per-package directory (output/target
 # is assembled by a whole make).
 ft=$emu/per-package/file/target
 like "$(qemu-aarch64 -L "$ft" "$ft/usr/bin/file" -m "$ft/usr/share/misc/magic.mgc" "$ft/bin/busybox" 2>&1)" \
 	'ELF 64-bit LSB .*ARM aarch64' "the target's file recognises an aarch64 program"
 n=$(grep -c '^file ' "$emu/build/build-time.log")
-ok "a second make succeeds" mk "$emu"
+ok "a second make succeeds" kiln "$emu"
 is "$(grep -c '^file ' "$emu/build/build-time.log")" "$n" "and runs no step of file"
 
 cross=$SCRATCH/cross
 setup "$cross" aarch64
-ok "FILE_BUILD_IN_EMULATION=NO: file cross-compiles" mk "$cross" file FILE_BUILD_IN_EMULATION=NO
+ok "FILE_BUILD_IN_EMULATION=NO: file cross-compiles" kiln "$cross" file FILE_BUILD_IN_EMULATION=NO
 is "$(cross_result "$cross")" yes "cross: configure is cross compiling"
 like "$(cat "$cross"/build/file-5.44/.logs/build.log)" '^file -C -m magic$' \
 	"cross: the build machine's file compiles the database"
@@ -75,7 +66,7 @@ ok "the magic database is the same either way" \
 # Without the sandbox there is no target root: file cross-compiles,
 # and says so.
 st=0
-log=$(mk "$emu" file KILN_SANDBOX=n 2>&1) || st=$?
+log=$(kiln "$emu" file KILN_SANDBOX=n 2>&1) || st=$?
 is "$st" 0 "KILN_SANDBOX=n: file builds"
 like "$log" "kiln: warning: file: <PKG>_BUILD_IN_EMULATION = YES, but the sandbox is off .*: file cross-compiles" \
 	"with a warning naming file and the sandbox"
