@@ -123,11 +123,17 @@ kiln-sandbox-emulation-env = $(if $(call kiln-emulated,$(1)),KILN_SANDBOX_EMULAT
 # An x86_64 target's programs run natively: there, the sandbox suffices.
 KILN_BINFMT_USED = $(if $(filter y,$(KILN_SANDBOX_USED)),$(if $(filter x86_64,$(KILN_ARCH_NAME)),y,$(call kiln-probe,binfmt)),n)
 
-# $(call kiln-sandbox-env,STEP): the environment kiln-step reads.
+# $(call kiln-sandbox-env,STEP): the environment kiln-step reads. The
+# steps that may write the package's own per-package directory
+# (configure, build, install) find there the files it imported from its
+# dependencies, as hardlinks: they run under "kiln-pkgdir protect"
+# (KILN_SANDBOX_PROTECT), which refuses a write to one at the write.
 kiln-sandbox-env = $(call kiln-sandbox-binfmt-env,$(1)) $(call kiln-sandbox-emulation-env,$(1)) \
 	$(if $(and $(filter y,$(KILN_SANDBOX)),$(filter $(1),$(kiln-sandbox-steps))),\
 	KILN_SANDBOX_RW='$(strip $(call kiln-sandbox-rw,$(1)))' \
 	KILN_SANDBOX_RO='$(strip $(kiln-sandbox-ro))' \
 	KILN_SANDBOX_HIDE='$(PER_PACKAGE_DIR)' \
 	KILN_SANDBOX_SEE='$(strip $(call kiln-sandbox-see,$(1)))' \
-	KILN_SANDBOX_DOC='$(TOPDIR)/docs/sandbox.md',KILN_SANDBOX_RW=)
+	KILN_SANDBOX_DOC='$(TOPDIR)/docs/sandbox.md' \
+	$(if $(filter $(PER_PACKAGE_DIR)/$(PKG),$(call kiln-sandbox-rw,$(1))),\
+	KILN_SANDBOX_PROTECT='$(KILN_TOOLS_DIR)/bin/kiln-pkgdir protect --root $(PER_PACKAGE_DIR) --pkg $(PKG)'),KILN_SANDBOX_RW=)

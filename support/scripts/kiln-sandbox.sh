@@ -12,6 +12,10 @@
 #                      sandbox's own binfmt_misc (<PKG>_CONF_RUN_TESTS,
 #                      make <pkg>-test)
 #   KILN_SANDBOX_LD_PREFIX  their library root (the package's STAGING_DIR)
+#   KILN_SANDBOX_PROTECT  "kiln-pkgdir protect --root ROOT --pkg P": runs
+#                      the step refusing its writes to the files the
+#                      package imported (word-split: Kiln's paths have no
+#                      spaces)
 # Produces kiln_sandbox_cmd, the bwrap command line to put before the
 # step's command (empty when the sandbox is off or not possible here).
 
@@ -256,8 +260,14 @@ kiln_sandbox_setup() {
 	# probe warned once); a test suite cannot run at all.
 	if [ -n "${KILN_SANDBOX_BINFMT:-}" ]; then
 		if [ "${step:-}" = test ] || [ -n "${KILN_SANDBOX_EMULATION:-}" ] || kiln_binfmt_possible; then
-			kiln_sandbox_binfmt
+			kiln_sandbox_binfmt || return 1
 		fi
+	fi
+	# Last, after bwrap's options: the step's command runs under
+	# kiln-pkgdir protect (a seccomp supervisor, inside the sandbox).
+	if [ -n "${KILN_SANDBOX_PROTECT:-}" ]; then
+		# shellcheck disable=SC2206 # the command's words
+		kiln_sandbox_cmd+=($KILN_SANDBOX_PROTECT --)
 	fi
 }
 
@@ -328,9 +338,20 @@ kiln_sandbox_cleanup() {
 # After a failed step: what the sandbox allowed, the writes it refused
 # (from the log), and how to turn it off.
 kiln_sandbox_explain() {
-	local pkg=$1 step=$2 log=$3 refused
+	local pkg=$1 step=$2 log=$3 refused imported w prev='' own=''
 	[ ${#kiln_sandbox_cmd[@]} -gt 0 ] || return 0
-	refused=$(grep -m 3 -E 'Read-only file system' "$log" || true)
+	# kiln-pkgdir protect's refusals name the file and its owner; the
+	# programs' own "Read-only file system" for those files is theirs.
+	for w in ${KILN_SANDBOX_PROTECT:-}; do
+		case "$prev" in --root) own=$w ;; --pkg) own=$own/$w/ ;; esac
+		prev=$w
+	done
+	imported=$(grep -m 3 -F ': refused a write to ' "$log" || true)
+	if [ -n "$imported" ]; then
+		printf 'kiln: %s: %s tried to change files it imported from its dependencies in place (they are hardlinks to the owners'"'"' files):\n' "$pkg" "$pkg"
+		printf '%s\n' "$imported" | sed 's/^/  | /'
+	fi
+	refused=$(grep -E 'Read-only file system' "$log" | { if [ -n "$imported" ] && [ -n "$own" ]; then grep -vF "$own"; else cat; fi; } | head -n 3 || true)
 	if [ -n "$refused" ]; then
 		printf 'kiln: %s: the sandbox refused a write outside the directories of %s:\n' "$pkg" "$pkg"
 		printf '%s\n' "$refused" | sed 's/^/  | /'

@@ -20,6 +20,9 @@ static const char usage[] =
 	"           [--placed LIST]] PKG...\n"
 	"  seal     --out OUT --tree host|target --state FILE\n"
 	"                                          build OUT/<tree> from manifests (copies)\n"
+	"  protect  --root ROOT --pkg P -- COMMAND [ARG...]\n"
+	"                                          run COMMAND (a step), refusing its writes\n"
+	"                                          to the files P imported\n"
 	"\n"
 	"Run 'kiln-pkgdir COMMAND --help' for the options of a command.\n"
 	"Exit status: 0 success, 1 error, 2 usage error.\n";
@@ -45,6 +48,9 @@ int pkgdir_main(int argc, char **argv)
 		fputs(usage, stdout);
 		return 0;
 	}
+	/* protect runs a package step: with the caller's umask and limits. */
+	if (strcmp(argv[1], "protect") == 0)
+		return cmd_protect(argc - 1, argv + 1);
 	/* Modes are always applied explicitly; deep trees need one fd per level. */
 	umask(0);
 	struct rlimit rl;

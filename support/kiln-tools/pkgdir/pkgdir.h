@@ -270,6 +270,7 @@ int cmd_assemble(int argc, char **argv);
 int cmd_record(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_protect(int argc, char **argv);
 int pkgdir_main(int argc, char **argv);
 
 #endif

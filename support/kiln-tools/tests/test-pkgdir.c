@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -506,6 +507,105 @@ static void test_stale(struct t *t)
 	tap_ok(rc == 1 && has(t, "s's manifest lists this file but it is missing"), "missing file is detected") || (show(t), 0);
 }
 
+/* protect: the step's command cannot change an imported hardlink in
+ * place (open for writing, truncate, chmod, touch), but may remove it
+ * and write a file of its own; its own files and new ones are
+ * writable; the refusal names the file and its owner. */
+static char protect_err[8192];
+
+/* protect execs the command: it runs in a child, its stderr into
+ * protect_err. Returns its exit status, or -1. */
+static int protected_cmd(struct t *t, const char *pkg, char *const *cmd)
+{
+	char errf[700];
+	snprintf(errf, sizeof errf, "%s/protect.err", t->tmp);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int fd = open(errf, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0 || dup2(fd, 2) < 0)
+			_exit(99);
+		close(fd);
+		char *argv[16] = {"kiln-pkgdir", "protect", "--root", t->root, "--pkg", (char *)pkg, "--"};
+		int argc = 7;
+		for (int i = 0; cmd[i] && argc < 15; i++)
+			argv[argc++] = cmd[i];
+		argv[argc] = NULL;
+		_exit(pkgdir_main(argc, argv));
+	}
+	int st;
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return -1;
+	snprintf(protect_err, sizeof protect_err, "%s", t_slurp(errf));
+	return WEXITSTATUS(st);
+}
+
+static int protected_run(struct t *t, const char *pkg, const char *script)
+{
+	char *const cmd[] = {"/bin/sh", "-c", (char *)script, NULL};
+	return protected_cmd(t, pkg, cmd);
+}
+
+static void test_protect(struct t *t)
+{
+	tap_ok(run(t, "protect", "--help", NULL) == 0 && strstr(t->out.p, "EROFS"), "protect --help");
+	tap_ok(run(t, "protect", "--root", t->root, "--pkg", "x", NULL) == 2 && has(t, "no command"),
+	       "protect without a command: exit 2");
+	ASSEMBLE(t, "pa");
+	put(P(t, "pa/target/usr/lib/libpa.so"), "pa\n");
+	put(P(t, "pa/target/usr/lib/replaced"), "pa\n");
+	put(P(t, "pa/target/usr/lib/removed"), "pa\n");
+	symlink("libpa.so", P(t, "pa/target/usr/lib/libpa.so.link"));
+	RECORD(t, "pa");
+	ASSEMBLE(t, "pb", "pa");
+	/* pb replaced one import before this step: its own file now. */
+	unlink(P(t, "pb/target/usr/lib/replaced"));
+	put(P(t, "pb/target/usr/lib/replaced"), "pb\n");
+	char script[8192], res[4096];
+	snprintf(res, sizeof res, "%s/protect.res", t->tmp);
+	snprintf(script, sizeof script,
+		 "r='%s'; d='%s/pb/target/usr/lib'; : >\"$r\"; cd \"$d\"; "
+		 "t() { if \"$@\" 2>/dev/null; then echo \"done $1\"; else echo \"refused $1\"; fi >>\"$r\"; }; "
+		 "t sh -c 'echo x >>libpa.so'; t sh -c 'echo x >\"$0/libpa.so\"' \"$d\"; "
+		 "t truncate -s 0 libpa.so; t chmod 600 libpa.so; t touch libpa.so; "
+		 "t chmod 600 libpa.so.link; t sh -c 'echo x >>libpa.so.link'; "
+		 "t rm removed; t sh -c 'echo pb >removed'; "
+		 "t sh -c 'echo own >>replaced'; t sh -c 'echo new >new'; t chmod 600 new; "
+		 "t grep -q pa libpa.so; exit 3",
+		 res, t->root);
+	int rc = protected_run(t, "pb", script);
+	tap_ok(rc == 3, "protect runs the command and returns its status (%d)", rc) ||
+		(tap_diag("%s", protect_err), 0);
+	char r[4096];
+	snprintf(r, sizeof r, "%s", t_slurp(res));
+	const char *want =
+		"refused sh\nrefused sh\nrefused truncate\nrefused chmod\nrefused touch\n"
+		"refused chmod\nrefused sh\n"
+		"done rm\ndone sh\n"
+		"done sh\ndone sh\ndone chmod\n"
+		"done grep\n";
+	tap_ok(strcmp(r, want) == 0,
+	       "writes, truncate, chmod, touch of an import (and through a symlink) are refused; "
+	       "rm, and its own and new files, are not") || (tap_diag("got:\n%s", r), 0);
+	tap_ok(strcmp(t_slurp(P(t, "pa/target/usr/lib/libpa.so")), "pa\n") == 0 &&
+		       strcmp(t_slurp(P(t, "pa/target/usr/lib/removed")), "pa\n") == 0,
+	       "its owner's files are intact");
+	tap_ok(strstr(protect_err, "kiln-pkgdir: pb: refused a write to ") &&
+		       strstr(protect_err, "pb/target/usr/lib/libpa.so: the file belongs to pa"),
+	       "the refusal names the package, the file and its owner") || (tap_diag("%s", protect_err), 0);
+	/* No .imports, or no import: the command runs unwatched. */
+	put(P(t, "pc/target/x"), "x\n");
+	tap_ok(protected_run(t, "pc", "exit 0") == 0, "no .imports: the command runs");
+	tap_ok(protected_run(t, "pa", "exit 5") == 5, "exit status passed through");
+	tap_ok(protected_run(t, "pb", "kill -TERM $$") == 128 + 15, "a signal: 128 + its number");
+	char *const missing[] = {"/no/such", NULL};
+	tap_ok(protected_cmd(t, "pb", missing) == 127 && strstr(protect_err, "/no/such"),
+	       "a missing command: 127, named");
+	put(P(t, "pb/.imports"), "kiln-imports 2\npackage pb\nclosure pa\nf\tpa\th\t1\n");
+	tap_ok(protected_run(t, "pb", "exit 0") == 1 && strstr(protect_err, "pb/.imports"),
+	       "a damaged .imports: exit 1, named");
+}
+
 /* Paths, types, modes, symlink targets and contents of two trees agree. */
 static int same_tree(const char *a, const char *b)
 {
@@ -711,6 +811,7 @@ int main(void)
 	test_deep(&t);
 	test_stale(&t);
 	test_reuse(&t);
+	test_protect(&t);
 	int rc = tap_done();
 	if (rc == 0) {
 		char *where = NULL;

@@ -1,25 +1,55 @@
 #!/bin/bash
 # A dependent that changes a file it imported from its owner (sabad and
-# sa's /etc/sa.conf, shared by a hardlink) is stopped at its record step
-# with one message naming it, the file, the owner and what changed:
-# mode, content (even at the same size) or times. The owner is repaired:
-# the next make reinstalls it, and what ships is what the owner
-# recorded. A dependent removing a file of its dependency is refused.
-# What is merged into output/target is checked against the owner's
-# manifest by content hash.
+# sa's /etc/sa.conf, shared by a hardlink):
+# - in the sandbox (the default), the write itself is refused
+#   (kiln-pkgdir protect): one message names sabad, the file and sa,
+#   and sa's file is untouched, so nothing needs repairing;
+# - without it (KILN_SANDBOX=n), sabad is stopped at its record step
+#   with one message naming it, the file, the owner and what changed:
+#   mode, content (even at the same size) or times. The owner is
+#   repaired: the next make reinstalls it, and what ships is what the
+#   owner recorded.
+# A dependent removing a file of its dependency is refused by record
+# (removing is allowed at the write: it is how a package replaces a
+# file). What is merged into output/target is checked against the
+# owner's manifest by content hash.
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 32
+plan 53
 
 out=$SCRATCH/out
 ppd=$out/per-package
 configure "$out" KILN_PACKAGE_SABAD=y
 ok "first build" kiln "$out"
 
-# case ACTION WHAT: sabad does ACTION to sa.conf at install.
+# refused ACTION: in the sandbox, sabad does ACTION to sa.conf at
+# install, and the write is refused.
+refused() {
+	local action=$1 msg
+	if msg=$(kiln "$out" sabad-reinstall SABAD_ACTION="$action" 2>&1); then fail "sandbox, $action: the build must fail"; else pass "sandbox, $action: sabad's install fails"; fi
+	like "$msg" "kiln-pkgdir: sabad: refused a write to .*/sabad/target/etc/sa.conf: the file belongs to sa, and sabad imported it" \
+		"sandbox, $action: the refusal names sabad, the file and sa"
+	like "$msg" "kiln: sabad: sabad tried to change files it imported from its dependencies in place" \
+		"sandbox, $action: the step's failure says what happened"
+	ok "sandbox, $action: sa is not marked to be reinstalled" test ! -e "$ppd/sa/.damaged"
+	is "$(cat "$ppd/sa/target/etc/sa.conf"):$(stat -c %a:%Y "$ppd/sa/target/etc/sa.conf")" "sa-one:$sa_stat" \
+		"sandbox, $action: sa's file is untouched (content, mode, time)"
+	ok "sandbox, $action: the next make succeeds" kiln "$out"
+	ok "sandbox, $action: sa was not reinstalled" not_reinstalled
+	: >"$out/build/build-time.log"
+}
+not_reinstalled() { ! grep -q "^sa install " "$out/build/build-time.log"; }
+sa_stat=$(stat -c %a:%Y "$ppd/sa/target/etc/sa.conf")
+: >"$out/build/build-time.log"
+refused chmod
+refused write
+refused touch
+
+# Without the sandbox: record finds the change. case ACTION WHAT: sabad
+# does ACTION to sa.conf at install.
 case_of() {
 	local action=$1 what=$2 msg
-	if msg=$(kiln "$out" sabad-reinstall SABAD_ACTION="$action" 2>&1); then fail "$action: the build must fail"; else pass "$action: sabad's install fails"; fi
+	if msg=$(kiln "$out" sabad-reinstall KILN_SANDBOX=n SABAD_ACTION="$action" 2>&1); then fail "$action: the build must fail"; else pass "$action: sabad's install fails"; fi
 	like "$msg" "kiln-pkgdir: sabad: .*/sabad/target/etc/sa.conf: sabad changed $what in place, but the file belongs to sa" \
 		"$action: the message names sabad, the file, sa and $what"
 	is "$(grep -c 'sabad changed' <<<"$msg")" 1 "$action: one message"

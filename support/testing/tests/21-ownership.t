@@ -4,10 +4,12 @@
 # (d) A dependent replacing a file of its dependency is allowed and
 #     recorded in its manifest.
 # (e) A package that edits an imported file in place is stopped, with
-#     the package, the file and the owner named.
+#     the package, the file and the owner named: in the sandbox at the
+#     write (libb's file stays as it was), without it by record (libb's
+#     file was written through the shared inode).
 # shellcheck source=../lib.sh
 . "$(dirname "$0")/../lib.sh"
-plan 10
+plan 13
 
 out=$SCRATCH/conflict
 configure "$out" KILN_PACKAGE_CONFLICT1=y KILN_PACKAGE_CONFLICT2=y
@@ -27,7 +29,13 @@ out=$SCRATCH/inplace
 configure "$out" KILN_PACKAGE_BADEDIT=y
 msg=$(kiln "$out" 2>&1) && st=0 || st=$?
 ok "an in-place edit fails the build" test "$st" -ne 0
-like "$msg" "badedit.*target/etc/b.conf.*libb" "the error names the package, the file and its owner"
+like "$msg" "badedit: refused a write to .*/badedit/target/etc/b.conf: the file belongs to libb" \
+	"the sandbox refuses the write, naming the package, the file and its owner"
+is "$(cat "$out/per-package/libb/target/etc/b.conf")" "libb-one" "libb's file is untouched"
+msg=$(kiln "$out" KILN_SANDBOX=n 2>&1) && st=0 || st=$?
+ok "without the sandbox, the in-place edit fails the build" test "$st" -ne 0
+like "$msg" "badedit.*target/etc/b.conf.*badedit changed .* in place, but the file belongs to libb" \
+	"record's error names the package, the file and its owner"
 is "$(cat "$out/per-package/libb/target/etc/b.conf")" "libb-one
 edited by badedit" "(the shared inode shows why: libb's copy was written through)"
 done_testing
