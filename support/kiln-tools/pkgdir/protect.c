@@ -14,7 +14,7 @@
  * change an existing file in place: an open for writing or truncating,
  * creat, truncate, chmod, chown, utimes and the xattr calls. Each of
  * those waits while this program, the supervisor (seccomp_unotify(2)),
- * finds the file it names (its path, read from /proc/PID/mem, or its
+ * finds the file it names (its path, read from the caller's memory, or its
  * descriptor) and compares its device and inode with the imported
  * hardlinks of ROOT/P/.imports. An imported file: EROFS. Anything else
  * (the package's own files, new files): the call goes on
@@ -45,6 +45,7 @@
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -161,12 +162,15 @@ static const int watched[] = {
  *   0 load arch       1 not x86_64: ALLOW    2 load nr
  *   3 open: OPEN1     4 openat: OPEN2        5.. a watched call: NOTIFY
  *   A ALLOW           A+1 OPEN1: load arg 1  A+2 jump to TEST
- *   A+3 OPEN2: load arg 2                    A+4 TEST: a write flag: NOTIFY
- *   A+5 ALLOW         A+6 NOTIFY */
+ *   A+3 OPEN2: load arg 2
+ *   A+4 TEST: no write flag: ALLOW2          A+5 keep O_CREAT|O_EXCL
+ *   A+6 both (a new file): ALLOW2            A+7 NOTIFY
+ *   A+8 ALLOW2        A+9 NOTIFY (the watched calls) */
 static int install_filter(void)
 {
-	enum { A = 5 + NWATCHED, OPEN1 = A + 1, OPEN2 = A + 3, TEST = A + 4, NOTIFY = A + 6 };
-	struct sock_filter f[A + 7];
+	enum { A = 5 + NWATCHED, OPEN1 = A + 1, OPEN2 = A + 3, TEST = A + 4, ALLOW2 = A + 8,
+	       NOTIFY = A + 9 };
+	struct sock_filter f[A + 10];
 	f[0] = STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
 	f[1] = JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, A - 2);
 	f[2] = STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
@@ -178,8 +182,11 @@ static int install_filter(void)
 	f[OPEN1] = STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(1));
 	f[A + 2] = STMT(BPF_JMP | BPF_JA, TEST - (A + 2) - 1);
 	f[OPEN2] = STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(2));
-	f[TEST] = JUMP(BPF_JMP | BPF_JSET | BPF_K, O_WRONLY | O_RDWR | O_TRUNC, NOTIFY - TEST - 1, 0);
-	f[A + 5] = STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	f[TEST] = JUMP(BPF_JMP | BPF_JSET | BPF_K, O_WRONLY | O_RDWR | O_TRUNC, 0, ALLOW2 - TEST - 1);
+	f[TEST + 1] = STMT(BPF_ALU | BPF_AND | BPF_K, O_CREAT | O_EXCL);
+	f[TEST + 2] = JUMP(BPF_JMP | BPF_JEQ | BPF_K, O_CREAT | O_EXCL, ALLOW2 - (TEST + 2) - 1, 0);
+	f[TEST + 3] = STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF);
+	f[ALLOW2] = STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 	f[NOTIFY] = STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF);
 	struct sock_fprog prog = {.len = (unsigned short)(sizeof f / sizeof f[0]), .filter = f};
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
@@ -190,9 +197,16 @@ static int install_filter(void)
 
 /* ---- The supervisor. */
 
+/* n bytes at addr in process pid, into out: bytes read, or -1. */
+static ssize_t read_mem(pid_t pid, uint64_t addr, void *out, size_t n)
+{
+	struct iovec local = {out, n}, remote = {(void *)(uintptr_t)addr, n};
+	return process_vm_readv(pid, &local, 1, &remote, 1, 0);
+}
+
 /* The NUL-terminated string at addr in process pid, into out (at most
  * n bytes with the NUL): 0, or -1 (unreadable, or too long). */
-static int read_string(int memfd, uint64_t addr, char *out, size_t n)
+static int read_string(pid_t pid, uint64_t addr, char *out, size_t n)
 {
 	size_t got = 0;
 	while (got < n) {
@@ -200,11 +214,10 @@ static int read_string(int memfd, uint64_t addr, char *out, size_t n)
 		size_t want = 4096 - ((addr + got) & 4095);
 		if (want > n - got)
 			want = n - got;
-		ssize_t r = pread(memfd, out + got, want, (off_t)(addr + got));
+		ssize_t r = read_mem(pid, addr + got, out + got, want);
 		if (r <= 0)
 			return -1;
-		char *z = memchr(out + got, 0, (size_t)r);
-		if (z)
+		if (memchr(out + got, 0, (size_t)r))
 			return 0;
 		got += (size_t)r;
 	}
@@ -221,7 +234,7 @@ struct target {
 	int writes; /* for openat2: 0 when its flags do not write */
 };
 
-static struct target target_of(const struct seccomp_data *d, int memfd)
+static struct target target_of(const struct seccomp_data *d, pid_t pid)
 {
 	const __u64 *a = d->args;
 	struct target t = {AT_FDCWD, a[0], 1, 1};
@@ -235,7 +248,7 @@ static struct target target_of(const struct seccomp_data *d, int memfd)
 	case __NR_openat2: {
 		uint64_t how[3] = {0, 0, 0}; /* struct open_how: flags, mode, resolve */
 		t = (struct target){(int)a[0], a[1], 1, 1};
-		if (pread(memfd, how, sizeof how[0], (off_t)a[2]) != (ssize_t)sizeof how[0])
+		if (read_mem(pid, a[2], how, sizeof how[0]) != (ssize_t)sizeof how[0])
 			break;
 		t.writes = (how[0] & (O_WRONLY | O_RDWR | O_TRUNC)) != 0;
 		t.follow = !(how[0] & O_NOFOLLOW);
@@ -275,15 +288,12 @@ static struct target target_of(const struct seccomp_data *d, int memfd)
  * entry. Anything it cannot find or read is let through. */
 static int refused(const struct guard *g, const struct seccomp_notif *req, const struct guarded **hit)
 {
-	char proc[64], path[4096 + 64], name[4096];
-	snprintf(proc, sizeof proc, "/proc/%u/mem", req->pid);
-	int memfd = open(proc, O_RDONLY | O_CLOEXEC);
-	if (memfd < 0)
-		return 0;
-	struct target t = target_of(&req->data, memfd);
+	char path[4096 + 64], name[4096];
+	pid_t pid = (pid_t)req->pid;
+	struct target t = target_of(&req->data, pid);
 	int ok = t.writes;
 	if (ok && t.path) {
-		ok = read_string(memfd, t.path, name, sizeof name) == 0;
+		ok = read_string(pid, t.path, name, sizeof name) == 0;
 		if (ok && name[0] == '/')
 			snprintf(path, sizeof path, "%s", name);
 		else if (ok && name[0] == 0) /* AT_EMPTY_PATH: the descriptor */
@@ -296,7 +306,6 @@ static int refused(const struct guard *g, const struct seccomp_notif *req, const
 		snprintf(path, sizeof path, "/proc/%u/fd/%d", req->pid, t.dirfd);
 		t.follow = 1;
 	}
-	close(memfd);
 	struct stat st;
 	if (!ok || (t.follow ? stat(path, &st) : lstat(path, &st)) != 0 || !S_ISREG(st.st_mode))
 		return 0;
