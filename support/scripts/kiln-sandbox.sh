@@ -266,8 +266,9 @@ kiln_sandbox_setup() {
 	# Last, after bwrap's options: the step's command runs under
 	# kiln-pkgdir protect (a seccomp supervisor, inside the sandbox).
 	if [ -n "${KILN_SANDBOX_PROTECT:-}" ]; then
-		# shellcheck disable=SC2206 # the command's words
-		kiln_sandbox_cmd+=($KILN_SANDBOX_PROTECT --)
+		local protect
+		read -ra protect <<<"$KILN_SANDBOX_PROTECT"
+		kiln_sandbox_cmd+=("${protect[@]}" --)
 	fi
 }
 

@@ -11,11 +11,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -606,6 +609,122 @@ static void test_protect(struct t *t)
 	       "a damaged .imports: exit 1, named");
 }
 
+/* The step of test_protect_calls, run under protect (this program,
+ * re-executed): each system call that would change the imported
+ * libpa.so in DIR, and a few that must go on; one line per call with
+ * its result ("ok" or the errno's name) into RES. Then a background
+ * process writes a file of its own after this one has ended. */
+static const char *ename(int ok)
+{
+	if (ok)
+		return "ok";
+	switch (errno) {
+	case EROFS: return "EROFS";
+	case EEXIST: return "EEXIST";
+	case ENOSYS: return "ENOSYS";
+	case EPERM: return "EPERM";
+	case ENOTSUP: return "ENOTSUP";
+	default: return "other";
+	}
+}
+
+static int protect_probe(const char *dir, const char *res)
+{
+	FILE *o = fopen(res, "w");
+	if (!o || chdir(dir) != 0)
+		return 99;
+	struct stat st;
+	stat("libpa.so", &st);
+	int fd = open("libpa.so", O_RDONLY);
+	int dfd = open(".", O_RDONLY | O_DIRECTORY);
+	char self[64];
+	snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+	struct timespec omit[2] = {{0, UTIME_OMIT}, {0, UTIME_OMIT}};
+	struct open_how { uint64_t flags, mode, resolve; } how = {O_WRONLY, 0, 0}, rhow = {O_RDONLY, 0, 0};
+	int r;
+#define CALL(name, expr) do { errno = 0; r = (expr); fprintf(o, "%s %s\n", name, ename(r >= 0)); \
+		if (r > 2 && strcmp(name, "openat2-read") == 0) close(r); } while (0)
+	CALL("fchmod", fchmod(fd, 0600));
+	CALL("futimens", futimens(fd, NULL));
+	CALL("fchmodat-nofollow", fchmodat(AT_FDCWD, "libpa.so", 0600, AT_SYMLINK_NOFOLLOW));
+	CALL("reopen-proc-self", open(self, O_WRONLY));
+	CALL("openat-dirfd", openat(dfd, "libpa.so", O_WRONLY | O_APPEND));
+	CALL("openat2", (int)syscall(SYS_openat2, AT_FDCWD, "libpa.so", &how, sizeof how));
+	CALL("openat2-read", (int)syscall(SYS_openat2, AT_FDCWD, "libpa.so", &rhow, sizeof rhow));
+	CALL("creat-excl", open("libpa.so", O_CREAT | O_EXCL | O_WRONLY, 0644));
+	CALL("truncate", truncate("libpa.so", 0));
+	CALL("setxattr", setxattr("libpa.so", "user.kiln", "x", 1, 0));
+	CALL("fchownat-empty-nofollow", fchownat(fd, "", st.st_uid, st.st_gid + 1, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW));
+	CALL("chmod-same-mode", chmod("libpa.so", st.st_mode & 07777));
+	CALL("chown-same-owner", fchownat(fd, "", (uid_t)-1, (gid_t)-1, AT_EMPTY_PATH));
+	CALL("utimensat-omit", utimensat(AT_FDCWD, "libpa.so", omit, 0));
+	CALL("own-file", open("own", O_WRONLY | O_CREAT | O_TRUNC, 0644));
+	/* No descriptor of the supervisor's listener in the step. */
+	int leak = 0;
+	for (int i = 0; i < 256; i++) {
+		char l[64], tgt[128];
+		snprintf(l, sizeof l, "/proc/self/fd/%d", i);
+		ssize_t n = readlink(l, tgt, sizeof tgt - 1);
+		if (n > 0 && (tgt[n] = 0, strstr(tgt, "seccomp")))
+			leak = 1;
+	}
+#undef CALL
+	fprintf(o, "listener-leaked %s\n", leak ? "yes" : "no");
+	fclose(o);
+	if (fork() == 0) {
+		usleep(300000); /* after the step has ended */
+		char bg[4200];
+		snprintf(bg, sizeof bg, "%s.bg", res);
+		int b = open(bg, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (b >= 0) {
+			dprintf(b, "background %s\n", ename(1));
+			close(b);
+		} else {
+			FILE *e = fopen(bg, "w");
+			if (e) {
+				fprintf(e, "background %s\n", ename(0));
+				fclose(e);
+			}
+		}
+		_exit(0);
+	}
+	return 0;
+}
+
+static void test_protect_calls(struct t *t)
+{
+	char self[4096], dir[4096], res[4200], bg[4300];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0)
+		return;
+	self[n] = 0;
+	ASSEMBLE(t, "pb", "pa"); /* test_protect damaged its .imports */
+	snprintf(dir, sizeof dir, "%s", P(t, "pb/target/usr/lib"));
+	snprintf(res, sizeof res, "%s/probe.res", t->tmp);
+	snprintf(bg, sizeof bg, "%s.bg", res);
+	unlink(bg);
+	char *const cmd[] = {self, "--protect-probe", dir, res, NULL};
+	tap_ok(protected_cmd(t, "pb", cmd) == 0, "the system-call probe runs under protect") ||
+		(tap_diag("%s", protect_err), 0);
+	char r[4096];
+	snprintf(r, sizeof r, "%s", t_slurp(res));
+	const char *want =
+		"fchmod EROFS\nfutimens EROFS\nfchmodat-nofollow EROFS\nreopen-proc-self EROFS\n"
+		"openat-dirfd EROFS\nopenat2 EROFS\nopenat2-read ok\ncreat-excl EEXIST\ntruncate EROFS\n"
+		"setxattr EROFS\nfchownat-empty-nofollow EROFS\nchmod-same-mode ok\nchown-same-owner ok\n"
+		"utimensat-omit ok\nown-file ok\nlistener-leaked no\n";
+	tap_ok(strcmp(r, want) == 0, "each call that would change the import is refused (by descriptor, "
+	       "/proc/self/fd, a directory descriptor, openat2, xattrs); no-op calls and its own files go on; "
+	       "no listener descriptor in the step") || (tap_diag("got:\n%s", r), 0);
+	for (int i = 0; i < 50 && access(bg, F_OK) != 0; i++)
+		usleep(100000);
+	usleep(100000);
+	tap_ok(strcmp(t_slurp(bg), "background ok\n") == 0,
+	       "a background process that outlives the step can still write its own files") ||
+		(tap_diag("%s", t_slurp(bg)), 0);
+	tap_ok(strcmp(t_slurp(P(t, "pa/target/usr/lib/libpa.so")), "pa\n") == 0, "the owner's file is intact");
+}
+
 /* Paths, types, modes, symlink targets and contents of two trees agree. */
 static int same_tree(const char *a, const char *b)
 {
@@ -794,8 +913,10 @@ static void test_reuse(struct t *t)
 	       "--reuse with a dependency that has no manifest: the old state removed, the error") || (show(t), 0);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "--protect-probe") == 0)
+		return protect_probe(argv[2], argv[3]);
 	struct t t;
 	memset(&t, 0, sizeof t);
 	if (t_tmpdir(t.tmp, sizeof t.tmp, "kiln-pkgdir") < 0)
@@ -812,6 +933,7 @@ int main(void)
 	test_stale(&t);
 	test_reuse(&t);
 	test_protect(&t);
+	test_protect_calls(&t);
 	int rc = tap_done();
 	if (rc == 0) {
 		char *where = NULL;
