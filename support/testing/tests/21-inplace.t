@@ -41,9 +41,13 @@ refused() {
 not_reinstalled() { ! grep -q "^sa install " "$out/build/build-time.log"; }
 sa_stat=$(stat -c %a:%Y "$ppd/sa/target/etc/sa.conf")
 : >"$out/build/build-time.log"
-refused chmod
-refused write
-refused touch
+if [ "$(head -c1 "$out/build/.kiln/sandbox" 2>/dev/null)" = y ]; then
+	refused chmod
+	refused write
+	refused touch
+else
+	for i in $(seq 21); do pass "# SKIP this machine runs no sandbox ($i)"; done
+fi
 
 # Without the sandbox: record finds the change. case ACTION WHAT: sabad
 # does ACTION to sa.conf at install.
