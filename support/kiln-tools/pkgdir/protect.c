@@ -428,6 +428,17 @@ static void answer(struct guard *g, int listener, struct seccomp_notif *req, siz
 	ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, resp); /* ENOENT: the caller died */
 }
 
+/* Waits for the command's process: its exit status in the shell's way
+ * (128 + N for signal N), or 1 when it cannot be waited for. */
+static int wait_status(pid_t child)
+{
+	int st;
+	while (waitpid(child, &st, 0) < 0)
+		if (errno != EINTR)
+			return 1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
 /* Serves the listener until the command has ended, then returns its
  * exit status in the shell's way. Its background processes may outlive
  * it (the sandbox shares the build machine's process IDs): a detached
@@ -465,12 +476,7 @@ static int supervise(struct guard *g, int listener, pid_t child)
 	}
 	if (pidfd >= 0)
 		close(pidfd);
-	int st;
-	while (waitpid(child, &st, 0) < 0)
-		if (errno != EINTR) {
-			st = 1 << 8;
-			break;
-		}
+	int status = wait_status(child);
 	if (!hup) {
 		struct pollfd q = {listener, POLLIN, 0};
 		hup = poll(&q, 1, 0) == 1 && (q.revents & (POLLHUP | POLLERR)) && !(q.revents & POLLIN);
@@ -496,7 +502,7 @@ static int supervise(struct guard *g, int listener, pid_t child)
 	free(req);
 	free(resp);
 	close(listener);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return status;
 }
 
 /* fd passing between the command's process and the supervisor. */
@@ -603,13 +609,7 @@ int cmd_protect(int argc, char **argv)
 	int listener = recv_fd(sv[0]);
 	close(sv[0]);
 	if (listener < 0) { /* the command runs unwatched */
-		int st;
-		while (waitpid(child, &st, 0) < 0)
-			if (errno != EINTR) {
-				st = 1 << 8;
-				break;
-			}
-		rc = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		rc = wait_status(child);
 		goto out;
 	}
 	rc = supervise(&g, listener, child);

@@ -543,6 +543,14 @@ static int protected_cmd(struct t *t, const char *pkg, char *const *cmd)
 	return WEXITSTATUS(st);
 }
 
+/* The step's result file RES says exactly WANT (shown when not). */
+static void results_are(const char *res, const char *want, const char *desc)
+{
+	char r[4096];
+	snprintf(r, sizeof r, "%s", t_slurp(res));
+	tap_ok(strcmp(r, want) == 0, "%s", desc) || (tap_diag("got:\n%s", r), 0);
+}
+
 static int protected_run(struct t *t, const char *pkg, const char *script)
 {
 	char *const cmd[] = {"/bin/sh", "-c", (char *)script, NULL};
@@ -579,17 +587,14 @@ static void test_protect(struct t *t)
 	int rc = protected_run(t, "pb", script);
 	tap_ok(rc == 3, "protect runs the command and returns its status (%d)", rc) ||
 		(tap_diag("%s", protect_err), 0);
-	char r[4096];
-	snprintf(r, sizeof r, "%s", t_slurp(res));
-	const char *want =
-		"refused sh\nrefused sh\nrefused truncate\nrefused chmod\nrefused touch\n"
-		"refused chmod\nrefused sh\n"
-		"done rm\ndone sh\n"
-		"done sh\ndone sh\ndone chmod\n"
-		"done grep\n";
-	tap_ok(strcmp(r, want) == 0,
-	       "writes, truncate, chmod, touch of an import (and through a symlink) are refused; "
-	       "rm, and its own and new files, are not") || (tap_diag("got:\n%s", r), 0);
+	results_are(res,
+		    "refused sh\nrefused sh\nrefused truncate\nrefused chmod\nrefused touch\n"
+		    "refused chmod\nrefused sh\n"
+		    "done rm\ndone sh\n"
+		    "done sh\ndone sh\ndone chmod\n"
+		    "done grep\n",
+		    "writes, truncate, chmod, touch of an import (and through a symlink) are refused; "
+		    "rm, and its own and new files, are not");
 	tap_ok(strcmp(t_slurp(P(t, "pa/target/usr/lib/libpa.so")), "pa\n") == 0 &&
 		       strcmp(t_slurp(P(t, "pa/target/usr/lib/removed")), "pa\n") == 0,
 	       "its owner's files are intact");
@@ -706,16 +711,14 @@ static void test_protect_calls(struct t *t)
 	char *const cmd[] = {self, "--protect-probe", dir, res, NULL};
 	tap_ok(protected_cmd(t, "pb", cmd) == 0, "the system-call probe runs under protect") ||
 		(tap_diag("%s", protect_err), 0);
-	char r[4096];
-	snprintf(r, sizeof r, "%s", t_slurp(res));
-	const char *want =
-		"fchmod EROFS\nfutimens EROFS\nfchmodat-nofollow EROFS\nreopen-proc-self EROFS\n"
-		"openat-dirfd EROFS\nopenat2 EROFS\nopenat2-read ok\ncreat-excl EEXIST\ntruncate EROFS\n"
-		"setxattr EROFS\nfchownat-empty-nofollow EROFS\nchmod-same-mode ok\nchown-same-owner ok\n"
-		"utimensat-omit ok\nown-file ok\nlistener-leaked no\n";
-	tap_ok(strcmp(r, want) == 0, "each call that would change the import is refused (by descriptor, "
-	       "/proc/self/fd, a directory descriptor, openat2, xattrs); no-op calls and its own files go on; "
-	       "no listener descriptor in the step") || (tap_diag("got:\n%s", r), 0);
+	results_are(res,
+		    "fchmod EROFS\nfutimens EROFS\nfchmodat-nofollow EROFS\nreopen-proc-self EROFS\n"
+		    "openat-dirfd EROFS\nopenat2 EROFS\nopenat2-read ok\ncreat-excl EEXIST\ntruncate EROFS\n"
+		    "setxattr EROFS\nfchownat-empty-nofollow EROFS\nchmod-same-mode ok\nchown-same-owner ok\n"
+		    "utimensat-omit ok\nown-file ok\nlistener-leaked no\n",
+		    "each call that would change the import is refused (by descriptor, /proc/self/fd, a "
+		    "directory descriptor, openat2, xattrs); no-op calls and its own files go on; no "
+		    "listener descriptor in the step");
 	for (int i = 0; i < 50 && access(bg, F_OK) != 0; i++)
 		usleep(100000);
 	usleep(100000);
